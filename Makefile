@@ -1,0 +1,56 @@
+# Dyad: set up, run and test on a fresh machine.
+#   make run    creates .venv, installs the runtime requirements, starts the app
+#   make test   creates .venv, installs the dev requirements and Chromium, lints, runs every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup setup-dev chromium run test lint format validate bench clean
+
+setup: $(VENV)/.runtime-installed
+
+setup-dev: $(VENV)/.dev-installed chromium
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime-installed: requirements.txt constraints.txt | $(BIN)/python
+	$(PIP) install -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.runtime-installed
+	$(PIP) install -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+# Debian's Chromium serves both the browser tests and (later) server-side chart images.
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Chromium not found at $(CHROMIUM); installing Debian's chromium"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+run: setup
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+validate: setup
+	$(BIN)/python -m components.validate
+
+test: setup-dev lint
+	$(BIN)/python -m pytest
+
+bench: setup-dev
+	$(BIN)/python -m bench.load_packs
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache test-results

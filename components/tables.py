@@ -1,0 +1,292 @@
+"""Validated pack models -> the pandas tables that pages chart and download.
+
+Every date becomes three columns: the first day it covers (``date``), its
+precision (``date_precision``: year, month or day) and its label at that
+precision (``date_label``: "Sep 2025", never 1 September). Every record
+carries its source's title, citation and address beside its quote, so a page
+shows where a number comes from without a join of its own. Enumerations are
+ordered categoricals in the schema's order; text columns use pandas' string
+dtype; lists (people, sectors, evidence) are tuples with a ``_label`` column
+joined by "; " for tables and CSV.
+"""
+
+from __future__ import annotations
+
+import typing
+from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from components.schema import (
+    Agreement,
+    Check,
+    Event,
+    Figure,
+    Metric,
+    Pack,
+    PartialDate,
+    Source,
+    Statement,
+)
+
+PRECISIONS = ("year", "month", "day")
+SOURCE_COLUMNS = ("source_title", "source_publisher", "source_citation", "source_url")
+
+
+@dataclass(frozen=True)
+class PackTables:
+    """Everything a page needs of one valid pack."""
+
+    pack: Pack
+    sources: pd.DataFrame
+    metrics: pd.DataFrame
+    figures: pd.DataFrame
+    events: pd.DataFrame
+    agreements: pd.DataFrame
+    statements: pd.DataFrame
+    checks: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+
+    TABLE_NAMES = ("figures", "events", "agreements", "statements", "checks", "sources", "metrics")
+
+    @property
+    def id(self) -> str:
+        return self.pack.id
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The table called ``name`` (one of ``TABLE_NAMES``)."""
+        if name not in self.TABLE_NAMES:
+            raise KeyError(f"no table {name!r}; tables are {', '.join(self.TABLE_NAMES)}")
+        return getattr(self, name)
+
+    def record(self, record_id: str) -> tuple[str, pd.Series] | None:
+        """The table name and row of the record with this id, if any."""
+        for name in ("figures", "events", "agreements", "statements", "checks"):
+            rows = self.table(name)
+            match = rows[rows["id"] == record_id]
+            if not match.empty:
+                return name, match.iloc[0]
+        return None
+
+
+def format_value(value: float, unit: str) -> str:
+    """A value with its unit at a reader's precision: "$244.8 bn", "31.1 bcm", "95%"."""
+    # Half up, as readers round: 10.25 reads "10.3", not banker's "10.2".
+    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    number = f"{rounded:,.1f}".removesuffix(".0")
+    if unit.startswith("USD "):
+        return f"${number} {unit.removeprefix('USD ')}"
+    if unit == "%":
+        return f"{number}%"
+    return f"{number} {unit}"
+
+
+def source_citation(source: Source) -> str:
+    """The short form a chart's source line uses: "Realist English (May 2025)"."""
+    when = source.date.label if source.date.precision != "day" else source.date.start.strftime("%b %Y")
+    return f"{source.publisher} ({when})"
+
+
+def build_pack_tables(pack: Pack, sources, records, texts: dict[str, str]) -> PackTables:
+    """Build every table of a valid pack from its models (each with its line)."""
+    source_list = [source for source, _ in sources]
+    by_source = {source.id: source for source in source_list}
+    items = {name: [record for record, _ in found] for name, found in records.items()}
+    citing = pd.Series(
+        [record.source for found in items.values() for record in found], dtype="str"
+    ).value_counts()
+    return PackTables(
+        pack=pack,
+        sources=_sources_table(source_list, citing),
+        metrics=_metrics_table(pack.metrics, items["figures"]),
+        figures=_figures_table(pack, items["figures"], by_source),
+        events=_events_table(items["events"], by_source),
+        agreements=_agreements_table(items["agreements"], by_source),
+        statements=_statements_table(items["statements"], by_source),
+        checks=_checks_table(items["checks"], by_source),
+        texts=dict(texts),
+    )
+
+
+def _date_columns(name: str, dates: list[PartialDate | None]) -> dict[str, Any]:
+    return {
+        name: pd.to_datetime([d.start if d else None for d in dates]).as_unit("s"),
+        f"{name}_precision": pd.Categorical(
+            [d.precision if d else None for d in dates], categories=PRECISIONS, ordered=True
+        ),
+        f"{name}_label": [d.label if d else None for d in dates],
+    }
+
+
+def _source_columns(records, by_source: dict[str, Source]) -> dict[str, list]:
+    found = [by_source[record.source] for record in records]
+    return {
+        "source": [record.source for record in records],
+        "source_title": [s.title for s in found],
+        "source_publisher": [s.publisher for s in found],
+        "source_citation": [source_citation(s) for s in found],
+        "source_url": [s.url for s in found],
+        "quote": [record.quote for record in records],
+        "note": [record.note for record in records],
+    }
+
+
+def _categorical(values: list, model: type, field_name: str) -> pd.Categorical:
+    annotation = model.model_fields[field_name].annotation
+    categories = [arg for arg in typing.get_args(annotation) if isinstance(arg, str)]
+    return pd.Categorical(values, categories=categories, ordered=True)
+
+
+def _frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """A frame whose object columns of text become pandas' string dtype."""
+    frame = pd.DataFrame(columns)
+    for name, column in frame.items():
+        if column.dtype == object and column.map(lambda v: v is None or isinstance(v, str)).all():
+            frame[name] = column.astype("str")
+    return frame
+
+
+def _joined(values: list[tuple[str, ...]]) -> list[str | None]:
+    return ["; ".join(v) if v else None for v in values]
+
+
+def _sources_table(sources: list[Source], citing: pd.Series) -> pd.DataFrame:
+    return _frame(
+        {
+            "id": [s.id for s in sources],
+            "title": [s.title for s in sources],
+            "publisher": [s.publisher for s in sources],
+            **_date_columns("date", [s.date for s in sources]),
+            "citation": [source_citation(s) for s in sources],
+            "kind": _categorical([s.kind for s in sources], Source, "kind"),
+            "url": [s.url for s in sources],
+            "text": [s.text for s in sources],
+            **_date_columns("accessed", [s.accessed for s in sources]),
+            "records": pd.array([int(citing.get(s.id, 0)) for s in sources], dtype="Int64"),
+            "note": [s.note for s in sources],
+        }
+    )
+
+
+def _metrics_table(metrics: dict[str, Metric], figures: list[Figure]) -> pd.DataFrame:
+    counts = pd.Series([f.metric for f in figures], dtype="str").value_counts()
+    return _frame(
+        {
+            "metric": list(metrics),
+            "label": [m.label for m in metrics.values()],
+            "unit": [m.unit for m in metrics.values()],
+            "topic": _categorical([m.topic for m in metrics.values()], Metric, "topic"),
+            "figures": pd.array([int(counts.get(key, 0)) for key in metrics], dtype="Int64"),
+        }
+    )
+
+
+def _figures_table(pack: Pack, figures: list[Figure], by_source) -> pd.DataFrame:
+    order = {key: position for position, key in enumerate(pack.metrics)}
+    figures = sorted(figures, key=lambda f: (order[f.metric], f.period, f.status, f.source))
+    metrics = [pack.metrics[f.metric] for f in figures]
+    return _frame(
+        {
+            "id": [f.id for f in figures],
+            "metric": [f.metric for f in figures],
+            "metric_label": [m.label for m in metrics],
+            "unit": [m.unit for m in metrics],
+            "topic": _categorical([m.topic for m in metrics], Metric, "topic"),
+            **_date_columns("period", [f.period for f in figures]),
+            "value": pd.array([f.value for f in figures], dtype="float64"),
+            "value_label": [format_value(f.value, m.unit) for f, m in zip(figures, metrics)],
+            "status": _categorical([f.status for f in figures], Figure, "status"),
+            **_source_columns(figures, by_source),
+        }
+    )
+
+
+def span_label(start: PartialDate, end: PartialDate | None) -> str:
+    """A date or span at its precision: "7–10 May 2025", "31 Aug – 3 Sep 2025", "Sep 2025"."""
+    if end is None or end == start:
+        return start.label
+    if start.precision == end.precision == "day" and start.start.year == end.start.year:
+        if start.start.month == end.start.month:
+            return f"{start.start.day}\u2013{end.label}"
+        return f"{start.label.rsplit(' ', 1)[0]} \u2013 {end.label}"
+    return f"{start.label} \u2013 {end.label}"
+
+
+def _events_table(events: list[Event], by_source) -> pd.DataFrame:
+    events = sorted(events, key=lambda e: (e.date, e.id))
+    people = [tuple(e.people or ()) for e in events]
+    return _frame(
+        {
+            "id": [e.id for e in events],
+            **_date_columns("date", [e.date for e in events]),
+            **_date_columns("end", [e.end for e in events]),
+            "when": [span_label(e.date, e.end) for e in events],
+            "span_start": pd.to_datetime([e.date.start for e in events]).as_unit("s"),
+            "span_end": pd.to_datetime(
+                [(e.end or e.date).end_exclusive for e in events]
+            ).as_unit("s"),
+            "title": [e.title for e in events],
+            "kind": _categorical([e.kind for e in events], Event, "kind"),
+            "place": [e.place for e in events],
+            "status": _categorical([e.status for e in events], Event, "status"),
+            "people": pd.Series(people, dtype=object),
+            "people_label": _joined(people),
+            **_source_columns(events, by_source),
+        }
+    )
+
+
+def _agreements_table(agreements: list[Agreement], by_source) -> pd.DataFrame:
+    far_future = PartialDate(pd.Timestamp.max.date(), "day")
+    agreements = sorted(agreements, key=lambda a: (a.date or far_future, a.id))
+    sectors = [tuple(a.sectors or ()) for a in agreements]
+    amounts = [a.amount for a in agreements]
+    return _frame(
+        {
+            "id": [a.id for a in agreements],
+            "title": [a.title for a in agreements],
+            "kind": _categorical([a.kind for a in agreements], Agreement, "kind"),
+            **_date_columns("date", [a.date for a in agreements]),
+            "status": _categorical([a.status for a in agreements], Agreement, "status"),
+            "sectors": pd.Series(sectors, dtype=object),
+            "sectors_label": _joined(sectors),
+            "amount_value": pd.array([a.value if a else None for a in amounts], dtype="Float64"),
+            "amount_unit": [a.unit if a else None for a in amounts],
+            "amount_label": [format_value(a.value, a.unit) if a else None for a in amounts],
+            "count": pd.array([a.count for a in agreements], dtype="Int64"),
+            **_source_columns(agreements, by_source),
+        }
+    )
+
+
+def _statements_table(statements: list[Statement], by_source) -> pd.DataFrame:
+    statements = sorted(statements, key=lambda s: (s.date, s.id))
+    return _frame(
+        {
+            "id": [s.id for s in statements],
+            "speaker": [s.speaker for s in statements],
+            **_date_columns("date", [s.date for s in statements]),
+            "said": [s.said for s in statements],
+            "theme": [s.theme for s in statements],
+            **_source_columns(statements, by_source),
+        }
+    )
+
+
+def _checks_table(checks: list[Check], by_source) -> pd.DataFrame:
+    evidence = [tuple(c.evidence) for c in checks]
+    return _frame(
+        {
+            "id": [c.id for c in checks],
+            "claim": [c.claim for c in checks],
+            "verdict": _categorical([c.verdict for c in checks], Check, "verdict"),
+            "evidence": pd.Series(evidence, dtype=object),
+            "evidence_label": _joined(evidence),
+            **_source_columns(checks, by_source),
+        }
+    )
+
+
+__all__ = ["SOURCE_COLUMNS", "PackTables", "build_pack_tables", "format_value", "span_label"]

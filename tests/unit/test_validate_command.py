@@ -1,0 +1,88 @@
+"""The curator's command, run as a curator runs it: a subprocess with exit status."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import FIXTURES, REPO
+
+
+def run_validate(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "components.validate", *arguments],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_valid_pack_exits_zero_with_a_summary_line() -> None:
+    result = run_validate("tests/fixtures/packs")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == (
+        "freedonia-sylvania: valid (2 sources, 4 figures, 2 events, 1 agreements, "
+        "1 statements, 1 checks)\n"
+    )
+
+
+def test_shipped_data_directory_is_valid_by_default() -> None:
+    result = run_validate()
+    assert result.returncode == 0, result.stdout
+    assert "russia-china: valid (" in result.stdout
+
+
+def test_broken_fixture_prints_each_problem_then_the_summary() -> None:
+    case = FIXTURES / "broken" / "unknown-source"
+    result = run_validate(str(case.relative_to(REPO)))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "tests/fixtures/broken/unknown-source/freedonia-sylvania/events.yaml:11: source: "
+        "'gazete-2024-03-02' names nothing in sources.yaml; did you mean 'gazette-2024-03-02'?",
+        "freedonia-sylvania: 1 problem; the app leaves this pack out",
+    ]
+
+
+def test_one_pack_folder_may_be_named_directly() -> None:
+    result = run_validate("tests/fixtures/broken/wrong-type/freedonia-sylvania")
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "tests/fixtures/broken/wrong-type/freedonia-sylvania/figures.yaml:12: value: "
+    )
+
+
+def test_several_directories_report_every_pack() -> None:
+    result = run_validate("tests/fixtures/packs", "tests/fixtures/broken/alias-bomb")
+    assert result.returncode == 1
+    summaries = [line for line in result.stdout.splitlines() if not line.startswith("tests/")]
+    assert summaries[0].startswith("freedonia-sylvania: valid")
+    assert summaries[1] == "freedonia-sylvania: 1 problem; the app leaves this pack out"
+
+
+def test_missing_directory_is_a_usage_error() -> None:
+    result = run_validate("no/such/dir")
+    assert result.returncode == 2
+    assert "not a directory: no/such/dir" in result.stderr
+
+
+def test_directory_without_packs_is_reported(tmp_path) -> None:
+    result = run_validate(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path}: no packs found (a pack is a folder with a pack.yaml)\n"
+
+
+def test_data_directory_comes_from_dyad_data(tmp_path) -> None:
+    import os
+
+    environment = {**os.environ, "DYAD_DATA": str(FIXTURES / "packs")}
+    result = subprocess.run(
+        [sys.executable, "-m", "components.validate"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("freedonia-sylvania: valid")

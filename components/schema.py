@@ -171,7 +171,6 @@ class Source(Contract):
     url: Url | None = None
     text: Text | None = None
     accessed: Date | None = None
-    note: Text | None = None
 
 
 class Record(Contract):

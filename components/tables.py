@@ -165,7 +165,6 @@ def _sources_table(sources: list[Source], citing: pd.Series) -> pd.DataFrame:
             "text": [s.text for s in sources],
             **_date_columns("accessed", [s.accessed for s in sources]),
             "records": pd.array([int(citing.get(s.id, 0)) for s in sources], dtype="Int64"),
-            "note": [s.note for s in sources],
         }
     )
 

@@ -242,7 +242,9 @@ class _PackReader:
     def _check_unique(self, name: str, ids: list[tuple[str, int]], seen: dict[str, str]) -> None:
         for record_id, line in ids:
             if record_id in seen:
-                self.add(name, line, "id", f"id {record_id!r} repeats: first used at {seen[record_id]}")
+                self.add(
+                    name, line, "id", f"id {record_id!r} repeats: first used at {seen[record_id]}"
+                )
             else:
                 seen[record_id] = f"{name}.yaml:{line}"
 
@@ -268,7 +270,10 @@ class _PackReader:
                             f"from {record.source} is already given at line {figure_keys[key]}",
                         )
                     figure_keys.setdefault(key, line)
-                if getattr(record, "end", None) is not None and record.end.last_day < record.date.start:
+                if (
+                    getattr(record, "end", None) is not None
+                    and record.end.last_day < record.date.start
+                ):
                     self.add(name, line, "end", f"end {record.end} is before date {record.date}")
                 if isinstance(record, Check):
                     self._check_evidence(name, record, line, record_ids)
@@ -306,7 +311,9 @@ class _PackReader:
             if evidence_id in self.invalid_ids:
                 continue
             if evidence_id == check.id or evidence_id not in record_ids:
-                self._unknown(name, line, "evidence", evidence_id, record_ids, "this pack's records")
+                self._unknown(
+                    name, line, "evidence", evidence_id, record_ids, "this pack's records"
+                )
 
     def _unknown(self, name, line, field_name, value, known: Iterable[str], where: str) -> None:
         near = difflib.get_close_matches(value, list(known), n=1)
@@ -404,7 +411,13 @@ def _inner_model(annotation: Any) -> Any:
     """The pydantic model inside a list, dict or optional annotation, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
-    if typing.get_origin(annotation) in (list, dict, typing.Union, types.UnionType, typing.Annotated):
+    if typing.get_origin(annotation) in (
+        list,
+        dict,
+        typing.Union,
+        types.UnionType,
+        typing.Annotated,
+    ):
         for argument in typing.get_args(annotation):
             found = _inner_model(argument)
             if found is not None:

@@ -13,8 +13,8 @@ joined by "; " for tables and CSV.
 from __future__ import annotations
 
 import typing
-from decimal import ROUND_HALF_UP, Decimal
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -85,7 +85,9 @@ def format_value(value: float, unit: str) -> str:
 
 def source_citation(source: Source) -> str:
     """The short form a chart's source line uses: "Realist English (May 2025)"."""
-    when = source.date.label if source.date.precision != "day" else source.date.start.strftime("%b %Y")
+    when = (
+        source.date.label if source.date.precision != "day" else source.date.start.strftime("%b %Y")
+    )
     return f"{source.publisher} ({when})"
 
 
@@ -195,7 +197,9 @@ def _figures_table(pack: Pack, figures: list[Figure], by_source) -> pd.DataFrame
             "topic": _categorical([m.topic for m in metrics], Metric, "topic"),
             **_date_columns("period", [f.period for f in figures]),
             "value": pd.array([f.value for f in figures], dtype="float64"),
-            "value_label": [format_value(f.value, m.unit) for f, m in zip(figures, metrics)],
+            "value_label": [
+                format_value(f.value, m.unit) for f, m in zip(figures, metrics, strict=True)
+            ],
             "status": _categorical([f.status for f in figures], Figure, "status"),
             **_source_columns(figures, by_source),
         }
@@ -223,9 +227,9 @@ def _events_table(events: list[Event], by_source) -> pd.DataFrame:
             **_date_columns("end", [e.end for e in events]),
             "when": [span_label(e.date, e.end) for e in events],
             "span_start": pd.to_datetime([e.date.start for e in events]).as_unit("s"),
-            "span_end": pd.to_datetime(
-                [(e.end or e.date).end_exclusive for e in events]
-            ).as_unit("s"),
+            "span_end": pd.to_datetime([(e.end or e.date).end_exclusive for e in events]).as_unit(
+                "s"
+            ),
             "title": [e.title for e in events],
             "kind": _categorical([e.kind for e in events], Event, "kind"),
             "place": [e.place for e in events],

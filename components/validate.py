@@ -44,7 +44,9 @@ def validate(directories: list[Path], out=sys.stdout) -> int:
                 print(summary(tables), file=out)
             else:
                 noun = "problem" if len(problems) == 1 else "problems"
-                print(f"{folder.name}: {len(problems)} {noun}; the app leaves this pack out", file=out)
+                print(
+                    f"{folder.name}: {len(problems)} {noun}; the app leaves this pack out", file=out
+                )
                 found_problem = True
     return 1 if found_problem else 0
 

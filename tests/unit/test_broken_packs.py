@@ -94,9 +94,7 @@ def test_nested_unknown_field_suggests_the_near_name(tmp_path, fixture_packs_dir
 
 def test_a_broken_pack_does_not_stop_the_others(tmp_path, fixture_packs_dir) -> None:
     data = copy_valid_pack(tmp_path, fixture_packs_dir)
-    shutil.copytree(
-        FIXTURES / "broken" / "wrong-type" / "freedonia-sylvania", data / "broken-pack"
-    )
+    shutil.copytree(FIXTURES / "broken" / "wrong-type" / "freedonia-sylvania", data / "broken-pack")
     result = load_packs(data)
     assert list(result.packs) == ["freedonia-sylvania"]
     assert [str(p).removeprefix(f"{data}/") for p in result.problems["broken-pack"]] == [

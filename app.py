@@ -1,6 +1,26 @@
-"""Dyad's entry point: page config and the page registry."""
+"""Dyad's entry point: page config, the pack in view and the one page registry.
+
+Every page in ``components.registry.PAGES`` becomes an ``st.Page``; the pack
+selector lives here so that it follows the reader from page to page.
+"""
 
 import streamlit as st
 
-st.set_page_config(page_title="Dyad", layout="wide")
-st.title("Dyad")
+from components import ui
+from components.registry import PAGES
+
+st.set_page_config(page_title="Dyad", page_icon=":material/compare_arrows:", layout="wide")
+
+pages = [
+    st.Page(
+        spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=index == 0
+    )
+    for index, spec in enumerate(PAGES)
+]
+current = st.navigation(pages)
+
+result = ui.load_result()
+if result is not None:
+    ui.pack_selector(result)
+st.sidebar.caption("Dyad · every number leads to its source: hover a chart, open a card's Source.")
+current.run()

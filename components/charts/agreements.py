@@ -1,0 +1,152 @@
+"""Agreement charts: records by kind and status, and the sectors they name.
+
+These count records of the pack (how many agreements it holds), not a
+quantity any source gives, and their subtitles say so.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.base import (
+    AGREEMENT_COLUMNS,
+    Chart,
+    finish,
+    hover_text,
+    pair_name,
+    plain,
+    sources_of,
+)
+from components.tables import PackTables
+from components.theme import OKABE_ITO
+
+STATUS_PATTERNS = {
+    "signed": "",
+    "in-force": "",
+    "underway": "/",
+    "in-preparation": ".",
+    "planned": "x",
+}
+
+
+def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
+    """Stacked bars: how many agreements of each kind, by status."""
+    rows = tables.agreements
+    if rows.empty:
+        return None
+    counts = rows.groupby(["kind", "status"], observed=True).size().rename("records").reset_index()
+    figure = go.Figure()
+    for index, (status, part) in enumerate(counts.groupby("status", observed=True, sort=True)):
+        colour = OKABE_ITO[index % len(OKABE_ITO)]
+        figure.add_bar(
+            y=part["kind"].astype(str),
+            x=part["records"],
+            orientation="h",
+            name=str(status),
+            marker={
+                "color": colour,
+                "pattern": {"shape": STATUS_PATTERNS.get(str(status), ""), "fgcolor": "#ffffff"},
+            },
+            text=part["records"],
+            textposition="inside",
+            insidetextfont={
+                "color": "#ffffff" if colour in {"#0072B2", "#000000", "#D55E00"} else "#000000"
+            },
+            hovertext=[
+                hover_text(
+                    [("", f"{n} {kind} record(s), {status}")]
+                    + [
+                        ("· ", title)
+                        for title in rows.loc[
+                            (rows["kind"] == kind) & (rows["status"] == status), "title"
+                        ]
+                    ]
+                )
+                for kind, n in zip(part["kind"], part["records"], strict=True)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    total = len(rows)
+    top_status = rows["status"].value_counts().idxmax()
+    top_count = int(rows["status"].value_counts().max())
+    title = f"{top_count} of the {total} agreements, declarations and programmes recorded are {top_status}"
+    subtitle = f"{pair_name(tables)} · records in this pack, by kind and status · counts of records, not of any source's figure"
+    order = [kind for kind in rows["kind"].cat.categories if kind in set(rows["kind"])]
+    figure.update_layout(
+        barmode="stack",
+        xaxis={"title": {"text": "records"}, "dtick": 1, "rangemode": "tozero"},
+        yaxis={"categoryorder": "array", "categoryarray": order[::-1]},
+    )
+    sources = sources_of(tables, rows)
+    return Chart(
+        key="agreements-by-kind",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(
+            figure, title=title, subtitle=subtitle, sources=sources, height=120 + 60 * len(order)
+        ),
+        rows=rows[AGREEMENT_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary="; ".join(f"{kind}: {n}" for kind, n in rows["kind"].value_counts().items() if n)
+        + ".",
+        pack_id=tables.id,
+    )
+
+
+def sectors_chart(tables: PackTables) -> Chart | None:
+    """Bars: each sector named by agreements, with the agreements that name it."""
+    rows = tables.agreements[tables.agreements["sectors"].map(len) > 0]
+    if rows.empty:
+        return None
+    exploded = rows.assign(sector=rows["sectors"]).explode("sector")
+    counts = exploded.groupby("sector", sort=False).agg(
+        records=("id", "size"), titles=("title", list)
+    )
+    counts = counts.sort_values("records", kind="stable")
+    figure = go.Figure(
+        go.Bar(
+            y=[plain(s) for s in counts.index],
+            x=counts["records"],
+            orientation="h",
+            marker={"color": OKABE_ITO[2]},
+            hovertext=[
+                hover_text([("", f"{sector}: {n} record(s)")] + [("· ", t) for t in titles])
+                for sector, n, titles in zip(
+                    counts.index, counts["records"], counts["titles"], strict=True
+                )
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    top = counts.index[-1]
+    if counts["records"].iloc[-1] > 1:
+        title = f"{top.capitalize()} is named by {counts['records'].iloc[-1]} agreements, more than any other of {len(counts)} sectors"
+    else:
+        title = f"Agreements and programmes name {len(counts)} sectors, each once"
+    subtitle = (
+        f"{pair_name(tables)} · sectors named by agreements and programmes · counts of records"
+    )
+    figure.update_layout(xaxis={"title": {"text": "records"}, "dtick": 1, "rangemode": "tozero"})
+    sources = sources_of(tables, rows)
+    table = exploded[["sector", *AGREEMENT_COLUMNS]].reset_index(drop=True)
+    return Chart(
+        key="agreement-sectors",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(
+            figure, title=title, subtitle=subtitle, sources=sources, height=100 + 34 * len(counts)
+        ),
+        rows=table,
+        sources=sources,
+        summary=", ".join(counts.index[::-1]) + ".",
+        pack_id=tables.id,
+    )
+
+
+def joint_venture_sectors(tables: PackTables) -> pd.DataFrame:
+    """Programmes that name sectors, one row per sector, for the page's list."""
+    rows = tables.agreements[
+        (tables.agreements["kind"] == "programme") & (tables.agreements["sectors"].map(len) > 0)
+    ]
+    return rows.assign(sector=rows["sectors"]).explode("sector")

@@ -1,0 +1,224 @@
+"""What every Dyad chart shares: the Chart record, source lines, hover text, finishing.
+
+A builder turns a pack's tables into a ``Chart``: the plotly figure with its
+finding as title, its measure as subtitle and its source line drawn inside
+(so every export carries it), the exact rows drawn (for the Data view and
+the CSV, with source and quote columns), the sources behind them and a
+one-line text alternative. Builders are pure functions of the tables: the
+page, the deck and the HTML report call the same ones.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.tables import PackTables
+from components.theme import TEMPLATE_NAME
+
+FIGURE_COLUMNS = [
+    "id",
+    "metric",
+    "metric_label",
+    "period_label",
+    "value",
+    "unit",
+    "status",
+    "source",
+    "source_citation",
+    "source_title",
+    "source_url",
+    "quote",
+    "note",
+]
+EVENT_COLUMNS = [
+    "id",
+    "when",
+    "date_precision",
+    "title",
+    "kind",
+    "status",
+    "place",
+    "people_label",
+    "source",
+    "source_citation",
+    "source_title",
+    "source_url",
+    "quote",
+    "note",
+]
+AGREEMENT_COLUMNS = [
+    "id",
+    "title",
+    "kind",
+    "status",
+    "date_label",
+    "sectors_label",
+    "amount_label",
+    "count",
+    "source",
+    "source_citation",
+    "source_title",
+    "source_url",
+    "quote",
+    "note",
+]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A finished chart and everything a card, a CSV or an export needs of it."""
+
+    key: str
+    title: str
+    subtitle: str
+    figure: go.Figure
+    rows: pd.DataFrame
+    sources: pd.DataFrame
+    summary: str
+    pack_id: str
+
+    @property
+    def file_stem(self) -> str:
+        """The name downloads of this chart carry: ``russia-china-trade-by-year``."""
+        return f"{self.pack_id}-{self.key}"
+
+    @property
+    def source_line(self) -> str:
+        return source_line(self.sources)
+
+    @property
+    def alt_text(self) -> str:
+        """Title, subtitle and summary: the chart's text alternative."""
+        return f"{self.title}. {self.subtitle}. {self.summary}"
+
+
+def plain(text: object) -> str:
+    """Pack text made safe for plotly's HTML-like labels: shown as written, never as markup."""
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return ""
+    return html.escape(str(text), quote=False)
+
+
+def wrapped(text: object, width: int = 64) -> str:
+    """Plain text wrapped for a hover box."""
+    return "<br>".join(textwrap.wrap(plain(text), width)) if plain(text) else ""
+
+
+def hover_text(lines: Iterable[tuple[str, object]], quote: object = None) -> str:
+    """Hover content: labelled lines, then the quote in quotation marks."""
+    parts = [f"{label}{plain(value)}" for label, value in lines if plain(value)]
+    if plain(quote):
+        parts.append("“" + wrapped(quote) + "”")
+    return "<br>".join(parts)
+
+
+def figure_hover(row: pd.Series) -> str:
+    """The hover of one figure: value, period, status, source, note and quote."""
+    heading = f"<b>{plain(row['value_label'])}</b> · {plain(row['period_label'])}"
+    if row["status"] != "reported":
+        heading += f" · <i>{plain(row['status'])}</i>"
+    parts = [heading, plain(row["metric_label"]), "Source: " + plain(row["source_citation"])]
+    if pd.notna(row["note"]):
+        parts.append("Note: " + wrapped(textwrap.shorten(str(row["note"]), 160)))
+    if pd.notna(row["quote"]):
+        parts.append("“" + wrapped(row["quote"]) + "”")
+    return "<br>".join(parts)
+
+
+def sources_of(tables: PackTables, rows: pd.DataFrame) -> pd.DataFrame:
+    """The pack's sources behind ``rows``, in the order rows first cite them."""
+    cited = list(dict.fromkeys(rows["source"].dropna()))
+    sources = tables.sources.set_index("id").loc[cited].reset_index()
+    return sources[["id", "citation", "publisher", "title", "url", "date", "date_label"]]
+
+
+def source_line(sources: pd.DataFrame) -> str:
+    """ "Source: A (May 2025); B (2020, 2025)" — every source, shortest form, one per publisher."""
+    if sources.empty:
+        return ""
+    by_publisher: dict[str, list[str]] = {}
+    for _, source in sources.sort_values("date").iterrows():
+        when = source["citation"].rsplit("(", 1)[-1].rstrip(")")
+        years = by_publisher.setdefault(source["publisher"], [])
+        if when not in years:
+            years.append(when)
+    items = [f"{publisher} ({', '.join(whens)})" for publisher, whens in by_publisher.items()]
+    return ("Sources: " if len(items) > 1 else "Source: ") + "; ".join(items)
+
+
+def finish(
+    figure: go.Figure,
+    *,
+    title: str,
+    subtitle: str,
+    sources: pd.DataFrame,
+    height: int = 520,
+    axis_label_lines: int = 1,
+) -> go.Figure:
+    """Put the finding, the measure and the source line inside the figure.
+
+    Plotly does not wrap titles, so long ones are wrapped here and the margins
+    grow with them: nothing is cut at projector width or in a 16:9 export.
+    """
+    title_lines = textwrap.wrap(plain(title), 64) or [""]
+    subtitle_lines = textwrap.wrap(plain(subtitle), 100)
+    source_lines = textwrap.wrap(plain(source_line(sources)), 112) or [""]
+    top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
+    # Multi-line category labels under the x axis push the source line down.
+    bottom = 64 + 20 * len(source_lines) + 19 * (axis_label_lines - 1)
+    figure.update_layout(
+        template=TEMPLATE_NAME,
+        title={
+            "text": "<b>" + "<br>".join(title_lines) + "</b>",
+            "subtitle": {"text": "<br>".join(subtitle_lines)},
+            "y": 1 - 24 / (height + top + bottom),
+            "yanchor": "top",
+        },
+        height=height + top + bottom - 190,
+        margin={"t": top, "b": bottom},
+    )
+    figure.add_annotation(
+        text="<br>".join(source_lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-(bottom - 20 * len(source_lines) - 12),
+        showarrow=False,
+        align="left",
+        font={"size": 14, "color": "#404040"},
+        name="source-line",
+    )
+    return figure
+
+
+def span_years(years: Iterable[int]) -> str:
+    """ "2013–2025" or "2024" for a set of years."""
+    years = sorted(set(years))
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
+def document_sources(tables: PackTables) -> set[str]:
+    """Sources whose claims the pack checks: the documents the pack is about.
+
+    Falls back to sources with a stored text when the pack has no checks.
+    """
+    checked = set(tables.checks["source"])
+    if checked:
+        return checked
+    return set(tables.sources.loc[tables.sources["text"].notna(), "id"])
+
+
+def pair_name(tables: PackTables) -> str:
+    """ "Russia–China", from the pack's two countries."""
+    return "–".join(country.name for country in tables.pack.countries)

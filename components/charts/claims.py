@@ -1,0 +1,156 @@
+"""Claims: each checked claim with the numbers behind its verdict, side by side.
+
+The bars are the check's evidence figures of one unit, plus the figure the
+claiming document itself gives for the same metric and period, so "$245 bn
+is the highest with any partner" stands beside China's trade with the US and
+the EU.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.base import (
+    FIGURE_COLUMNS,
+    Chart,
+    figure_hover,
+    finish,
+    plain,
+    sources_of,
+    wrapped,
+)
+from components.tables import PackTables
+from components.theme import CONTEXT_GREY
+
+VERDICT_COLOURS = {
+    "supported": "#009E73",
+    "partly": "#E69F00",
+    "contradicted": "#D55E00",
+    "unverified": "#707070",
+}
+VERDICT_SYMBOLS = {"supported": "✔", "partly": "◐", "contradicted": "✘", "unverified": "?"}
+
+
+def evidence_figures(tables: PackTables, check: pd.Series) -> pd.DataFrame:
+    """The check's evidence figures and the claiming source's own figure for the same ones."""
+    figures = tables.figures
+    evidence = figures[figures["id"].isin(check["evidence"])]
+    if evidence.empty:
+        return evidence
+    claimed = figures[
+        (figures["source"] == check["source"])
+        & figures["metric"].isin(evidence["metric"])
+        & ~figures["id"].isin(evidence["id"])
+    ]
+    rows = pd.concat([claimed, evidence])
+    unit = rows["unit"].value_counts().idxmax()
+    return rows[rows["unit"] == unit]
+
+
+def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
+    """Bars of the numbers a check weighs, the claiming document's own figure marked."""
+    check = tables.checks.set_index("id").loc[check_id]
+    check = pd.concat([pd.Series({"id": check_id}), check])
+    rows = evidence_figures(tables, check)
+    if rows.empty:
+        return None
+    from_claim = rows["source"] == check["source"]
+    one_metric = rows["metric"].nunique() == 1
+    labels = [
+        wrapped(
+            ("" if one_metric else f"{m}, ")
+            + p
+            + (" · the claim" if own else f" · {c.split(' (')[0]}"),
+            26,
+        )
+        for m, p, c, own in zip(
+            rows["metric_label"],
+            rows["period_label"],
+            rows["source_citation"],
+            from_claim,
+            strict=True,
+        )
+    ]
+    colours = ["#000000" if own else CONTEXT_GREY for own in from_claim]
+    figure = go.Figure(
+        go.Bar(
+            x=labels,
+            y=rows["value"],
+            marker={
+                "color": colours,
+                "pattern": {
+                    "shape": ["/" if own else "" for own in from_claim],
+                    "fgcolor": "#ffffff",
+                },
+            },
+            text=rows["value_label"].map(plain),
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[figure_hover(row) for _, row in rows.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    verdict = str(check["verdict"])
+    title = f"{verdict.capitalize()}: {check['claim']}"
+    unit = rows["unit"].iloc[0]
+    measure = rows["metric_label"].iloc[0] + ", " if one_metric else ""
+    subtitle = f"The numbers behind the verdict: {measure}{unit} · hatched black: the claiming document's figure · bars start at zero"
+    figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}}, bargap=0.4)
+    sources = sources_of(tables, rows)
+    return Chart(
+        key=f"check-{check_id}",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(
+            figure,
+            title=title,
+            subtitle=subtitle,
+            sources=sources,
+            height=440,
+            axis_label_lines=max(label.count("<br>") + 1 for label in labels),
+        ),
+        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary="; ".join(
+            f"{r['metric_label']} {r['period_label']}: {r['value_label']}"
+            for _, r in rows.iterrows()
+        )
+        + ".",
+        pack_id=tables.id,
+    )
+
+
+def evidence_records(tables: PackTables, check: pd.Series) -> pd.DataFrame:
+    """Every evidence record of a check, whatever its table, with what a reader needs."""
+    found = []
+    for evidence_id in check["evidence"]:
+        located = tables.record(evidence_id)
+        if located is None:
+            continue
+        table, row = located
+        text = next(
+            (row[c] for c in ("value_label", "title", "said") if c in row and pd.notna(row[c])), ""
+        )
+        when = next(
+            (
+                row[c]
+                for c in ("period_label", "when", "date_label")
+                if c in row and pd.notna(row[c])
+            ),
+            "",
+        )
+        found.append(
+            {
+                "id": evidence_id,
+                "table": table,
+                "what": row.get("metric_label", "") if table == "figures" else table[:-1],
+                "record": text,
+                "when": when,
+                "source_citation": row["source_citation"],
+                "source_url": row["source_url"],
+                "quote": row["quote"],
+                "note": row["note"],
+            }
+        )
+    return pd.DataFrame(found)

@@ -1,0 +1,217 @@
+"""Energy charts: volumes delivered against capacity in operation, and planned volumes.
+
+Energy metrics whose unit is a rate (``bcm/yr``) are capacities; the others
+are volumes delivered in a period. A capacity metric with a reported value is
+in operation and is drawn over the deliveries; capacities known only as
+planned belong to routes not yet built and get a chart of their own. Planned
+values are always hatched or dashed, never drawn like delivered ones.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.base import (
+    FIGURE_COLUMNS,
+    Chart,
+    document_sources,
+    figure_hover,
+    finish,
+    pair_name,
+    plain,
+    sources_of,
+    span_years,
+    wrapped,
+)
+from components.tables import PackTables
+from components.theme import CONTEXT_GREY, STATUS_MARKS
+
+
+def _energy(tables: PackTables) -> tuple[pd.DataFrame, pd.DataFrame]:
+    energy = tables.figures[tables.figures["topic"] == "energy"]
+    is_rate = energy["unit"].str.endswith("/yr")
+    return energy[~is_rate], energy[is_rate]
+
+
+def delivered_metric(tables: PackTables) -> str | None:
+    """The volume metric with the most annual figures, if any."""
+    volumes, _ = _energy(tables)
+    annual = volumes[volumes["period_precision"] == "year"]
+    return annual["metric"].value_counts().idxmax() if not annual.empty else None
+
+
+def gas_delivered_chart(tables: PackTables) -> Chart | None:
+    """Deliveries by year as bars (estimates hatched), capacity in operation as lines."""
+    metric = delivered_metric(tables)
+    if metric is None:
+        return None
+    volumes, rates = _energy(tables)
+    rows = volumes[(volumes["metric"] == metric) & (volumes["period_precision"] == "year")].copy()
+    rows["year"] = rows["period"].dt.year
+    documents = document_sources(tables)
+    series = rows[~rows["source"].isin(documents)].sort_values(["year", "source"])
+    series = series.drop_duplicates("year")
+    points = rows.drop(series.index)
+    label, unit = rows["metric_label"].iloc[0], rows["unit"].iloc[0]
+    strong = tables.pack.countries[0].color
+    figure = go.Figure()
+    for status, bars in series.groupby("status", observed=True, sort=False):
+        marks = STATUS_MARKS[status]
+        figure.add_bar(
+            x=bars["year"],
+            y=bars["value"],
+            name=f"delivered ({marks['label']})",
+            marker={
+                "color": strong if status == "reported" else "#ffffff",
+                "line": {"color": strong, "width": 3},
+                "pattern": {"shape": marks["pattern"], "fgcolor": strong, "solidity": 0.35},
+            },
+            text=[
+                plain(v) + ("" if status == "reported" else f"<br>({status})")
+                for v in bars["value_label"]
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[figure_hover(row) for _, row in bars.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    if not points.empty:
+        figure.add_scatter(
+            # Beside the year's bar, not on its label; the hover names the year.
+            x=points["year"] + 0.3,
+            y=points["value"],
+            mode="markers",
+            name="as the documents give it",
+            marker={"size": 16, "symbol": "diamond", "color": "#000000"},
+            hovertext=[figure_hover(row) for _, row in points.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    capacity = _capacity_in_operation(rates)
+    last_year = int(series["year"].max()) if not series.empty else int(rows["year"].max())
+    for _, level in capacity.iterrows():
+        marks = STATUS_MARKS[level["status"]]
+        colour = CONTEXT_GREY if level["status"] == "reported" else "#D55E00"
+        # A year's bar spans year-0.5 to year+0.5; a capacity starts at its own date.
+        start = level["period"].year - 0.5 + (level["period"].dayofyear - 1) / 365
+        figure.add_scatter(
+            x=[max(start, rows["year"].min() - 0.5), last_year + 0.5],
+            y=[level["value"], level["value"]],
+            mode="lines",
+            line={"color": colour, "width": 3, "dash": marks["dash"]},
+            name=f"{level['metric_label']} ({marks['label']})",
+            showlegend=False,
+            hovertext=figure_hover(level),
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+        # Labelled directly, as the style asks, instead of crowding the legend.
+        figure.add_annotation(
+            x=last_year + 0.5,
+            y=level["value"],
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"{'capacity' if level['status'] == 'reported' else marks['label'] + ' capacity'} "
+            f"{plain(level['value_label'])} ({plain(level['period_label'])})",
+            font={"size": 14, "color": colour},
+        )
+    drawn = pd.concat([series, points, capacity])
+    ordered = series.sort_values("year")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    rising = ordered["value"].is_monotonic_increasing
+    verb = "rose every year" if rising else "went"
+    suffix = "" if last["status"] == "reported" else f" ({last['status']})"
+    title = f"{label} {verb} from {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}"
+    subtitle = (
+        f"{pair_name(tables)} · {unit} a year, {span_years(series['year'])} · "
+        "hatched: estimate · lines: capacity (dashed: planned) · bars start at zero"
+    )
+    figure.update_layout(
+        barmode="overlay",
+        xaxis={"dtick": 1, "tickformat": "d"},
+        yaxis={"rangemode": "tozero", "title": {"text": unit}},
+        legend={"orientation": "h"},
+    )
+    sources = sources_of(tables, drawn)
+    return Chart(
+        key="gas-delivered",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(figure, title=title, subtitle=subtitle, sources=sources, height=560),
+        rows=drawn[FIGURE_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary=f"From {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}.",
+        pack_id=tables.id,
+    )
+
+
+def _capacity_in_operation(rates: pd.DataFrame) -> pd.DataFrame:
+    operating = set(rates.loc[rates["status"] == "reported", "metric"])
+    return rates[rates["metric"].isin(operating)].sort_values("period")
+
+
+def planned_volumes_chart(tables: PackTables) -> Chart | None:
+    """Every stated annual volume of routes and capacities, planned ones hatched."""
+    _, rates = _energy(tables)
+    if rates.empty or not (rates["status"] != "reported").any():
+        return None
+    rows = rates.sort_values(["metric", "period"]).copy()
+    rows["label"] = [
+        wrapped(f"{m}: {p} ({c.split(' (')[0]})", 34)
+        for m, p, c in zip(
+            rows["metric_label"], rows["period_label"], rows["source_citation"], strict=True
+        )
+    ]
+    figure = go.Figure()
+    for status, bars in rows.groupby("status", observed=True, sort=False):
+        marks = STATUS_MARKS[status]
+        colour = CONTEXT_GREY if status == "reported" else "#D55E00"
+        figure.add_bar(
+            y=bars["label"],
+            x=bars["value"],
+            orientation="h",
+            name=marks["label"],
+            marker={
+                "color": colour if status == "reported" else "#ffffff",
+                "line": {"color": colour, "width": 3},
+                "pattern": {"shape": marks["pattern"], "fgcolor": colour, "solidity": 0.4},
+            },
+            text=bars["value_label"].map(plain),
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[figure_hover(row) for _, row in bars.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    planned = rows[rows["status"] != "reported"]
+    largest = planned.loc[planned["value"].idxmax()]
+    title = f"The largest planned volume is {largest['metric_label']}, at {largest['value_label']}"
+    unit = rows["unit"].iloc[0]
+    subtitle = f"{pair_name(tables)} · annual volumes as stated, {unit} · hatched: planned · solid: in operation"
+    figure.update_layout(
+        xaxis={"rangemode": "tozero", "title": {"text": unit}},
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "categoryorder": "array",
+            "categoryarray": list(rows["label"]),
+        },
+        barmode="overlay",
+        bargap=0.35,
+    )
+    sources = sources_of(tables, rows)
+    return Chart(
+        key="planned-volumes",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(
+            figure, title=title, subtitle=subtitle, sources=sources, height=120 + 56 * len(rows)
+        ),
+        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary="; ".join(
+            f"{r['metric_label']} {r['value_label']} ({r['status']}, {r['period_label']})"
+            for _, r in rows.iterrows()
+        )
+        + ".",
+        pack_id=tables.id,
+    )

@@ -1,0 +1,151 @@
+"""The timeline: every event on a time axis, a row per kind, dates at their precision.
+
+Each event is a marker (its kind's colour and shape; filled when held,
+hollow when planned) at the middle of the time it covers, and a bar across
+that time when it is known only to the month or year or lasts several days:
+"Sep 2025" is drawn across September, never on the 1st.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.base import EVENT_COLUMNS, Chart, finish, hover_text, pair_name, sources_of
+from components.tables import PackTables
+from components.theme import OKABE_ITO, SYMBOLS
+
+PLURAL = {
+    "visit": "visits",
+    "talks": "talks",
+    "summit": "summits",
+    "signing": "signings",
+    "commemoration": "commemorations",
+    "anniversary": "anniversaries",
+    "other": "other events",
+}
+
+
+def event_hover(row: pd.Series) -> str:
+    """Date at its precision, title, place, people, status, source and quote."""
+    return hover_text(
+        [
+            ("", row["when"]),
+            ("", row["title"]),
+            ("Place: ", row["place"]),
+            ("People: ", row["people_label"]),
+            ("Status: ", row["status"]),
+            ("Source: ", row["source_citation"]),
+        ],
+        row["quote"],
+    )
+
+
+def timeline_chart(
+    tables: PackTables,
+    events: pd.DataFrame | None = None,
+    *,
+    today: dt.date | None = None,
+    key: str = "timeline",
+    title: str | None = None,
+) -> Chart | None:
+    """Events (default: all of the pack's) on a time axis, one row per kind."""
+    events = tables.events if events is None else events
+    if events.empty:
+        return None
+    kinds = [k for k in tables.events["kind"].cat.categories if k in set(events["kind"])]
+    all_kinds = list(tables.events["kind"].cat.categories)
+    figure = go.Figure()
+    for kind in kinds:
+        colour = OKABE_ITO[all_kinds.index(kind) % len(OKABE_ITO)]
+        symbol = SYMBOLS[all_kinds.index(kind) % len(SYMBOLS)]
+        of_kind = events[events["kind"] == kind]
+        spans = of_kind[(of_kind["span_end"] - of_kind["span_start"]) > pd.Timedelta(days=1)]
+        if not spans.empty:
+            figure.add_bar(
+                y=[kind] * len(spans),
+                base=spans["span_start"],
+                x=(spans["span_end"] - spans["span_start"]).dt.total_seconds() * 1000,
+                orientation="h",
+                marker={
+                    "color": colour,
+                    "opacity": 0.35,
+                    "line": {"color": colour, "width": 1},
+                },
+                width=0.5,
+                showlegend=False,
+                hoverinfo="skip",
+                name=f"{kind} span",
+            )
+        for status, points in of_kind.groupby("status", observed=True, sort=True):
+            held = status == "held"
+            figure.add_scatter(
+                y=[kind] * len(points),
+                x=points["span_start"] + (points["span_end"] - points["span_start"]) / 2,
+                mode="markers",
+                name=f"{kind}, {status}",
+                marker={
+                    "size": 16,
+                    "symbol": symbol if held else f"{symbol}-open",
+                    "color": colour,
+                    "line": {"color": colour, "width": 2},
+                },
+                hovertext=[event_hover(row) for _, row in points.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+    if today is not None:
+        figure.add_vline(
+            x=pd.Timestamp(today).value / 1e6, line={"color": "#404040", "width": 2, "dash": "dot"}
+        )
+        figure.add_annotation(
+            x=pd.Timestamp(today),
+            y=1,
+            yref="paper",
+            text=f"today, {today.day} {today:%b %Y}",
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": 14},
+        )
+    counts = events["kind"].value_counts()
+    top = counts.idxmax()
+    years = (
+        int(events["span_start"].dt.year.min()),
+        int((events["span_end"] - pd.Timedelta(days=1)).dt.year.max()),
+    )
+    planned = int((events["status"] == "planned").sum())
+    span = f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
+    title_override = title
+    title = f"{PLURAL[top].capitalize()} make up {counts.max()} of the {len(events)} events, {span}"
+    if len(counts[counts > 0]) == 1:
+        title = f"{len(events)} {PLURAL[top]}, {span}"
+    title = title_override or title
+    subtitle = (
+        f"{pair_name(tables)} · a row per kind · filled: held, hollow: planned ({planned}) · "
+        "bars: dates known only to the month or year, or several days long"
+    )
+    figure.update_layout(
+        barmode="overlay",
+        xaxis={"type": "date", "title": None},
+        yaxis={"categoryorder": "array", "categoryarray": kinds[::-1], "title": None},
+        showlegend=False,
+        hovermode="closest",
+    )
+    sources = sources_of(tables, events)
+    return Chart(
+        key=key,
+        title=title,
+        subtitle=subtitle,
+        figure=finish(
+            figure,
+            title=title,
+            subtitle=subtitle,
+            sources=sources,
+            height=max(320, 150 + 62 * len(kinds)),
+        ),
+        rows=events[EVENT_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary="; ".join(f"{PLURAL[k]}: {n}" for k, n in counts.items() if n) + ".",
+        pack_id=tables.id,
+    )

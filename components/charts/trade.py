@@ -1,0 +1,281 @@
+"""Trade charts: turnover by year, national-currency settlement claims, partners compared."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.base import (
+    FIGURE_COLUMNS,
+    Chart,
+    document_sources,
+    figure_hover,
+    finish,
+    pair_name,
+    plain,
+    sources_of,
+    span_years,
+    wrapped,
+)
+from components.tables import PackTables
+from components.theme import CONTEXT_GREY, STATUS_MARKS
+
+TRADE_METRIC = "bilateral-trade"
+
+
+def lower_first(label: str) -> str:
+    """A metric label inside a sentence: "Share of trade" -> "share of trade".
+
+    Labels that open on a name ("China's trade", "Xi Jinping's visits") keep their capital.
+    """
+    words = label.split()
+    opens_on_name = "'" in words[0] or (len(words) > 1 and words[1][:1].isupper())
+    return label if opens_on_name or words[0].isupper() else label[:1].lower() + label[1:]
+
+
+def _annual(figures: pd.DataFrame, metric: str) -> pd.DataFrame:
+    rows = figures[(figures["metric"] == metric) & (figures["period_precision"] == "year")].copy()
+    rows["year"] = rows["period"].dt.year
+    return rows
+
+
+def split_series(tables: PackTables, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The context series (one value a year, first source wins) and every other point.
+
+    Points from the documents the pack checks are kept apart, so a reader sees
+    the document's figure beside the series that tests it.
+    """
+    from_documents = rows["source"].isin(document_sources(tables))
+    context = rows[~from_documents].sort_values(["year", "source"])
+    series = context.drop_duplicates("year", keep="first")
+    others = pd.concat([rows[from_documents], context.drop(series.index)])
+    return series.sort_values("year"), others.sort_values("year")
+
+
+def trade_by_year_chart(tables: PackTables) -> Chart | None:
+    """Turnover by year: the series as a line, the documents' figures as marked points."""
+    rows = _annual(tables.figures, TRADE_METRIC)
+    if rows.empty:
+        return None
+    series, others = split_series(tables, rows)
+    label, unit = rows["metric_label"].iloc[0], rows["unit"].iloc[0]
+    strong = tables.pack.countries[0].color
+    figure = go.Figure()
+    figure.add_scatter(
+        x=series["year"],
+        y=series["value"],
+        mode="lines+markers",
+        name=f"{label}, annual series",
+        line={"color": strong, "width": 4},
+        marker={"size": 10, "color": strong},
+        hovertext=[figure_hover(row) for _, row in series.iterrows()],
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+    for citation, points in others.groupby("source_citation", sort=False):
+        figure.add_scatter(
+            x=points["year"],
+            y=points["value"],
+            mode="markers",
+            name=f"As {citation} gives it",
+            marker={"size": 16, "symbol": "diamond", "color": "#000000", "line": {"width": 0}},
+            hovertext=[figure_hover(row) for _, row in points.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    peak = series.loc[series["value"].idxmax()]
+    last = series.iloc[-1]
+    figure.add_annotation(
+        x=peak["year"],
+        y=peak["value"],
+        text=f"Record: {plain(peak['value_label'])} ({peak['year']})",
+        showarrow=True,
+        arrowhead=0,
+        ax=-70,
+        ay=-46,
+        font={"size": 16},
+    )
+    if last["year"] > peak["year"]:
+        figure.add_annotation(
+            x=last["year"],
+            y=last["value"],
+            text=f"{last['year']}: {plain(last['value_label'])}",
+            showarrow=True,
+            arrowhead=0,
+            ax=10,
+            ay=50,
+            font={"size": 16},
+        )
+        title = (
+            f"{label} peaked at {peak['value_label']} in {peak['year']}, "
+            f"then fell to {last['value_label']} in {last['year']}"
+        )
+    else:
+        title = f"{label} reached a record {last['value_label']} in {last['year']}"
+    first = series.iloc[0]
+    summary = f"Rose from {first['value_label']} in {first['year']} to {peak['value_label']} in {peak['year']}"
+    if last["year"] > peak["year"]:
+        summary += f", fell to {last['value_label']} in {last['year']}"
+    summary += "."
+    figure.update_layout(
+        xaxis={"dtick": 1, "tickformat": "d"},
+        yaxis={"rangemode": "tozero", "title": {"text": unit}},
+        hovermode="closest",
+    )
+    drawn = pd.concat([series, others])
+    sources = sources_of(tables, drawn)
+    subtitle = (
+        f"{pair_name(tables)} · {label}, {unit}, {span_years(series['year'])} · "
+        "line: annual series by source; diamonds: the documents' own figures"
+    )
+    return Chart(
+        key="trade-by-year",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(figure, title=title, subtitle=subtitle, sources=sources),
+        rows=drawn[FIGURE_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary=summary,
+        pack_id=tables.id,
+    )
+
+
+def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
+    """Stated values of one metric over time, each at its date's precision, as claims."""
+    rows = tables.figures[tables.figures["metric"] == metric].sort_values("period").copy()
+    if rows.empty:
+        return None
+    label, unit = rows["metric_label"].iloc[0], rows["unit"].iloc[0]
+    ends = pd.to_datetime(
+        [
+            _period_end(period, precision)
+            for period, precision in zip(rows["period"], rows["period_precision"], strict=True)
+        ]
+    )
+    # A value known to the month or year is drawn across it, not at its first day.
+    middle = rows["period"] + (ends - rows["period"]) / 2
+    figure = go.Figure()
+    spans_x: list = []
+    spans_y: list = []
+    for start, end, value, precision in zip(
+        rows["period"], ends, rows["value"], rows["period_precision"], strict=True
+    ):
+        if precision != "day":
+            spans_x += [start, end, None]
+            spans_y += [value, value, None]
+    if spans_x:
+        figure.add_scatter(
+            x=spans_x,
+            y=spans_y,
+            mode="lines",
+            line={"color": CONTEXT_GREY, "width": 6},
+            name="period the value covers",
+            hoverinfo="skip",
+        )
+    for status, points in rows.groupby("status", observed=True, sort=False):
+        marks = STATUS_MARKS[status]
+        figure.add_scatter(
+            x=middle[points.index],
+            y=points["value"],
+            mode="markers+text",
+            text=points["value_label"].map(plain),
+            textposition="top center",
+            name=marks["label"],
+            marker={"size": 18, "symbol": marks["symbol"], "color": tables.pack.countries[0].color},
+            hovertext=[figure_hover(row) for _, row in points.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    first, last = rows.iloc[0], rows.iloc[-1]
+    direction = (
+        "rose"
+        if last["value"] > first["value"]
+        else "fell"
+        if last["value"] < first["value"]
+        else "stayed"
+    )
+    kind = "Claims" if (rows["status"] == "claim").all() else "Figures"
+    title = (
+        f"{kind} of the {lower_first(label)} {direction} from {first['value_label']} "
+        f"({first['period_label']}) to {last['value_label']} ({last['period_label']})"
+    )
+    subtitle = f"{pair_name(tables)} · {label}, {unit}, as stated at the time · stars: claims, not statistics"
+    figure.update_layout(
+        yaxis={"rangemode": "tozero", "title": {"text": unit}},
+        showlegend=rows["status"].nunique() > 1 or bool(spans_x),
+    )
+    sources = sources_of(tables, rows)
+    return Chart(
+        key=f"{metric}-over-time",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(figure, title=title, subtitle=subtitle, sources=sources),
+        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary=f"{len(rows)} stated values from {first['period_label']} to {last['period_label']}.",
+        pack_id=tables.id,
+    )
+
+
+def _period_end(start: pd.Timestamp, precision: str) -> pd.Timestamp:
+    if precision == "year":
+        return start + pd.DateOffset(years=1)
+    if precision == "month":
+        return start + pd.DateOffset(months=1)
+    return start + pd.Timedelta(days=1)
+
+
+def partners_chart(tables: PackTables) -> Chart | None:
+    """The pair's trade beside the other trade of the same unit, in the latest shared year."""
+    figures = tables.figures
+    trade = figures[(figures["topic"] == "trade") & (figures["period_precision"] == "year")].copy()
+    if TRADE_METRIC not in set(trade["metric"]):
+        return None
+    unit = trade.loc[trade["metric"] == TRADE_METRIC, "unit"].iloc[0]
+    trade = trade[(trade["unit"] == unit) & (trade["status"] == "reported")]
+    trade["year"] = trade["period"].dt.year
+    shared = trade.groupby("year")["metric"].nunique()
+    shared = shared[shared > 1]
+    if shared.empty:
+        return None
+    year = int(shared.index.max())
+    rows = trade[trade["year"] == year]
+    rows = rows[~(rows["source"].isin(document_sources(tables)) & (rows["metric"] == TRADE_METRIC))]
+    rows = rows.drop_duplicates("metric").sort_values("value")
+    pair = rows[rows["metric"] == TRADE_METRIC]
+    larger = rows[rows["value"] > pair["value"].max()]
+    colours = [
+        tables.pack.countries[0].color if m == TRADE_METRIC else CONTEXT_GREY
+        for m in rows["metric"]
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=[wrapped(label, 22) for label in rows["metric_label"]],
+            y=rows["value"],
+            marker={"color": colours},
+            text=rows["value_label"].map(plain),
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[figure_hover(row) for _, row in rows.iterrows()],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
+    pair_row = pair.iloc[0]
+    opening = f"{pair_row['metric_label']} in {year} ({pair_row['value_label']})"
+    if larger.empty:
+        title = f"{opening} was the largest of these"
+    else:
+        title = f"{opening} was below {' and '.join(larger['metric_label'])}"
+    subtitle = f"{unit}, {year}, as reported · bars start at zero"
+    figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}})
+    sources = sources_of(tables, rows)
+    return Chart(
+        key="trade-partners",
+        title=title,
+        subtitle=subtitle,
+        figure=finish(
+            figure, title=title, subtitle=subtitle, sources=sources, height=420, axis_label_lines=2
+        ),
+        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
+        sources=sources,
+        summary="; ".join(f"{r['metric_label']}: {r['value_label']}" for _, r in rows.iterrows())
+        + ".",
+        pack_id=tables.id,
+    )

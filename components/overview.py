@@ -1,0 +1,48 @@
+"""What the Overview shows, chosen from a pack's tables without naming any metric.
+
+Headline numbers are the figures and portfolio amounts given by the
+documents the pack checks; beside each stands what other sources give for
+the same metric and period, so a disagreement is never hidden. The event
+strip holds the latest held events and every planned one still ahead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.charts.base import document_sources
+from components.tables import PackTables
+
+
+def headline_figures(tables: PackTables) -> pd.DataFrame:
+    """The documents' figures, one per metric (latest period), in the pack's metric order."""
+    figures = tables.figures[tables.figures["source"].isin(document_sources(tables))]
+    return figures.sort_values("period").drop_duplicates("metric", keep="last").sort_index()
+
+
+def headline_agreements(tables: PackTables) -> pd.DataFrame:
+    """The documents' agreements that carry a count or an amount (project portfolios)."""
+    agreements = tables.agreements[tables.agreements["source"].isin(document_sources(tables))]
+    return agreements[agreements["count"].notna() | agreements["amount_value"].notna()]
+
+
+def other_values(tables: PackTables, figure: pd.Series) -> str:
+    """What other sources give for the same metric and period: "$244.8 bn (The Moscow Times, Jan 2025)"."""
+    figures = tables.figures
+    same = figures[
+        (figures["metric"] == figure["metric"])
+        & (figures["period"].dt.year == figure["period"].year)
+        & (figures["source"] != figure["source"])
+    ]
+    return "; ".join(f"{r['value_label']} ({r['source_citation']})" for _, r in same.iterrows())
+
+
+def strip_events(tables: PackTables, today: dt.date, latest: int = 4) -> pd.DataFrame:
+    """The ``latest`` held events up to today and every planned event not yet over."""
+    events = tables.events
+    now = pd.Timestamp(today)
+    held = events[(events["status"] == "held") & (events["span_start"] <= now)].tail(latest)
+    ahead = events[(events["status"] == "planned") & (events["span_end"] > now)]
+    return pd.concat([held, ahead]).sort_values("span_start")

@@ -1,0 +1,29 @@
+"""The one page registry: adding a page is one line here (and its script in pages/).
+
+``app.py`` builds ``st.navigation`` from it; the app tests run every page in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the app: its script, title, icon and URL path."""
+
+    script: str
+    title: str
+    icon: str
+    url_path: str
+
+
+PAGES = (
+    PageSpec("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
+    PageSpec("pages/trade.py", "Trade", ":material/swap_horiz:", "trade"),
+    PageSpec("pages/energy.py", "Energy", ":material/local_fire_department:", "energy"),
+    PageSpec("pages/agreements.py", "Agreements", ":material/handshake:", "agreements"),
+    PageSpec("pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
+    PageSpec("pages/claims.py", "Claims", ":material/fact_check:", "claims"),
+    PageSpec("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
+)

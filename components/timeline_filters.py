@@ -1,0 +1,75 @@
+"""Timeline filters as data: read from and written to the page URL, applied to events.
+
+Kept apart from the page so that the URL format (``?kind=visit&kind=talks
+&status=held&person=Xi+Jinping&years=2013-2025``) is one tested function pair.
+An empty choice means "all".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class TimelineFilters:
+    kinds: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    years: tuple[int, int] | None = None
+
+
+def year_range(events: pd.DataFrame) -> tuple[int, int]:
+    """The first and last year any event covers."""
+    last_day = events["span_end"] - pd.Timedelta(days=1)
+    return int(events["span_start"].dt.year.min()), int(last_day.dt.year.max())
+
+
+def all_people(events: pd.DataFrame) -> list[str]:
+    return sorted({person for people in events["people"] for person in people})
+
+
+def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> TimelineFilters:
+    """Filters named in the URL, keeping only values this pack has."""
+    kinds = set(events["kind"].astype(str))
+    statuses = set(events["status"].astype(str))
+    people = set(all_people(events))
+    low, high = year_range(events)
+    years = None
+    for text in query.get("years", [])[:1]:
+        start, _, end = text.partition("-")
+        if start.isdigit() and end.isdigit():
+            first, last = sorted((int(start), int(end)))
+            years = (max(first, low), min(last, high))
+    return TimelineFilters(
+        kinds=[k for k in query.get("kind", []) if k in kinds],
+        statuses=[s for s in query.get("status", []) if s in statuses],
+        people=[p for p in query.get("person", []) if p in people],
+        years=years if years and years[0] <= years[1] else None,
+    )
+
+
+def filters_to_query(filters: TimelineFilters, events: pd.DataFrame) -> dict[str, list[str]]:
+    """The URL parameters of a filtered view (only what narrows it)."""
+    query = {"kind": filters.kinds, "status": filters.statuses, "person": filters.people}
+    if filters.years and filters.years != year_range(events):
+        query["years"] = [f"{filters.years[0]}-{filters.years[1]}"]
+    return {name: values for name, values in query.items() if values}
+
+
+def apply_filters(events: pd.DataFrame, filters: TimelineFilters) -> pd.DataFrame:
+    """Events that match every filter; an event matches a year range it overlaps."""
+    shown = events
+    if filters.kinds:
+        shown = shown[shown["kind"].isin(filters.kinds)]
+    if filters.statuses:
+        shown = shown[shown["status"].isin(filters.statuses)]
+    if filters.people:
+        wanted = set(filters.people)
+        shown = shown[shown["people"].map(lambda people: bool(wanted & set(people)))]
+    if filters.years:
+        start = pd.Timestamp(filters.years[0], 1, 1)
+        end = pd.Timestamp(filters.years[1] + 1, 1, 1)
+        shown = shown[(shown["span_start"] < end) & (shown["span_end"] > start)]
+    return shown

@@ -1,0 +1,62 @@
+"""Agreements: documents and portfolios by kind and status, sectors, and a searchable table."""
+
+import streamlit as st
+
+from components import ui
+from components.charts.agreements import (
+    agreements_by_kind_chart,
+    joint_venture_sectors,
+    sectors_chart,
+)
+from components.charts.base import AGREEMENT_COLUMNS
+
+# 1. Get data
+tables = ui.current_pack()
+agreements = tables.agreements
+programmes = joint_venture_sectors(tables)
+
+# 2. Render
+ui.page_header(tables, "Agreements")
+ui.chart_card(agreements_by_kind_chart(tables), missing="This pack has no agreements.")
+
+if not programmes.empty:
+    st.subheader("Programmes and the sectors they name")
+    for programme_id, rows in programmes.groupby("id", sort=False):
+        first = rows.iloc[0]
+        with st.container(border=True, key=f"programme-{programme_id}"):
+            st.markdown(f"**{ui.md(first['title'])}** · {ui.md(first['status'])}")
+            st.markdown(" · ".join(f"`{ui.md(sector)}`" for sector in rows["sector"]))
+            ui.source_popover(first, key=f"source-{programme_id}")
+
+ui.chart_card(sectors_chart(tables), missing="No agreement names a sector.")
+
+st.subheader("All agreements")
+search = st.text_input(
+    "Search titles, sectors, quotes and notes",
+    key="agreements-search",
+    placeholder="e.g. investment",
+)
+kinds = st.multiselect("Kind", list(agreements["kind"].cat.categories), key="agreements-kind")
+statuses = st.multiselect(
+    "Status", list(agreements["status"].cat.categories), key="agreements-status"
+)
+shown = agreements
+if search:
+    haystack = (
+        shown[["title", "sectors_label", "quote", "note", "kind", "status"]]
+        .astype("str")
+        .agg(" ".join, axis=1)
+    )
+    shown = shown[haystack.str.contains(search, case=False, regex=False)]
+if kinds:
+    shown = shown[shown["kind"].isin(kinds)]
+if statuses:
+    shown = shown[shown["status"].isin(statuses)]
+st.caption(f"{len(shown)} of {len(agreements)} agreements")
+st.dataframe(
+    shown[AGREEMENT_COLUMNS],
+    hide_index=True,
+    column_config=ui.COLUMN_CONFIG,
+    key="agreements-table",
+)
+ui.table_download(shown[AGREEMENT_COLUMNS], f"{tables.id}-agreements", key="csv-agreements-table")

@@ -1,0 +1,16 @@
+"""Energy: volumes delivered against capacity, and what is planned, drawn apart."""
+
+import streamlit as st
+
+from components import ui
+from components.charts.energy import gas_delivered_chart, planned_volumes_chart
+
+# 1. Get data
+tables = ui.current_pack()
+
+# 2. Render
+ui.page_header(tables, "Energy")
+ui.chart_card(gas_delivered_chart(tables), missing="This pack has no annual energy volumes.")
+st.subheader("Planned routes and capacities")
+st.caption("Planned values are hatched or dashed: contracted or agreed, not delivered.")
+ui.chart_card(planned_volumes_chart(tables), missing="This pack has no planned capacities.")

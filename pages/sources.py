@@ -1,0 +1,69 @@
+"""Sources: every source with its records and quotes, its text with quotes marked, every table."""
+
+import streamlit as st
+
+from components import ui
+from components.source_text import marked_source_html
+
+# 1. Get data
+tables = ui.current_pack()
+sources = tables.sources
+ui.page_header(
+    tables,
+    "Sources",
+    "Every record names its source; here is each source, what the pack takes from it, and every table.",
+)
+
+# 2. Render: the list of sources
+st.dataframe(
+    sources[["id", "citation", "title", "kind", "date_label", "records", "url", "text"]],
+    hide_index=True,
+    column_config=ui.COLUMN_CONFIG,
+    key="sources-table",
+)
+chosen = st.selectbox(
+    "Source",
+    list(sources["id"]),
+    format_func=lambda source_id: (
+        sources.set_index("id").loc[source_id, "citation"]
+        + " · "
+        + sources.set_index("id").loc[source_id, "title"]
+    ),
+    key="sources-chosen",
+)
+source = sources.set_index("id").loc[chosen]
+st.markdown(
+    f"**{ui.link(source['title'], source['url'])}** · {ui.md(source['publisher'])} · {ui.md(source['date_label'])} · {ui.md(source['kind'])}"
+)
+
+records = []
+for name in ("figures", "events", "agreements", "statements", "checks"):
+    table = tables.table(name)
+    for _, row in table[table["source"] == chosen].iterrows():
+        what = next(
+            str(row[c])
+            for c in ("value_label", "title", "said", "claim")
+            if c in row and row[c] == row[c]
+        )
+        records.append({"table": name, "id": row["id"], "record": what, "quote": row["quote"]})
+st.markdown(f"#### {len(records)} records from this source")
+st.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
+
+if chosen in tables.texts:
+    st.markdown("#### Full text, quoted passages marked")
+    with st.container(border=True, key="source-text"):
+        st.html(
+            marked_source_html(
+                tables.texts[chosen], [r["quote"] for r in records if r["quote"] == r["quote"]]
+            )
+        )
+
+# 3. Every table of the pack
+st.subheader("Every table of the pack")
+for name, tab in zip(
+    tables.TABLE_NAMES, st.tabs([name.capitalize() for name in tables.TABLE_NAMES]), strict=True
+):
+    with tab:
+        table = tables.table(name)
+        st.dataframe(table, hide_index=True, column_config=ui.COLUMN_CONFIG, key=f"table-{name}")
+        ui.table_download(table, f"{tables.id}-{name}", key=f"csv-table-{name}")

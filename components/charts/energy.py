@@ -34,10 +34,13 @@ def _energy(tables: PackTables) -> tuple[pd.DataFrame, pd.DataFrame]:
     return energy[~is_rate], energy[is_rate]
 
 
+DELIVERED = ("reported", "estimate", "claim")
+
+
 def delivered_metric(tables: PackTables) -> str | None:
-    """The volume metric with the most annual figures, if any."""
+    """The volume metric with the most annual figures of what was delivered, if any."""
     volumes, _ = _energy(tables)
-    annual = volumes[volumes["period_precision"] == "year"]
+    annual = volumes[(volumes["period_precision"] == "year") & volumes["status"].isin(DELIVERED)]
     return annual["metric"].value_counts().idxmax() if not annual.empty else None
 
 
@@ -47,7 +50,11 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     if metric is None:
         return None
     volumes, rates = _energy(tables)
-    rows = volumes[(volumes["metric"] == metric) & (volumes["period_precision"] == "year")].copy()
+    rows = volumes[
+        (volumes["metric"] == metric)
+        & (volumes["period_precision"] == "year")
+        & volumes["status"].isin(DELIVERED)
+    ].copy()
     rows["year"] = rows["period"].dt.year
     documents = document_sources(tables)
     series = rows[~rows["source"].isin(documents)].sort_values(["year", "source"])
@@ -93,7 +100,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         marks = STATUS_MARKS[level["status"]]
         colour = CONTEXT_GREY if level["status"] == "reported" else "#D55E00"
         # A year's bar spans year-0.5 to year+0.5; a capacity starts at its own date.
-        start = level["period"].year - 0.5 + (level["period"].dayofyear - 1) / 365
+        start = level["period"].year - 0.5 + (level["period"].day_of_year - 1) / 365
         figure.add_scatter(
             x=[max(start, rows["year"].min() - 0.5), last_year + 0.5],
             y=[level["value"], level["value"]],
@@ -118,10 +125,12 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     drawn = pd.concat([series, points, capacity])
     ordered = series.sort_values("year")
     first, last = ordered.iloc[0], ordered.iloc[-1]
-    rising = ordered["value"].is_monotonic_increasing
+    rising = len(ordered) > 1 and ordered["value"].is_monotonic_increasing
     verb = "rose every year" if rising else "went"
     suffix = "" if last["status"] == "reported" else f" ({last['status']})"
     title = f"{label} {verb} from {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}"
+    if len(ordered) == 1:
+        title = f"{label}: {last['value_label']} in {last['year']}{suffix}"
     subtitle = (
         f"{pair_name(tables)} · {unit} a year, {span_years(series['year'])} · "
         "hatched: estimate · lines: capacity (dashed: planned) · bars start at zero"

@@ -1,0 +1,140 @@
+"""Every page of the registry runs in AppTest, and shows the numbers a reader must see."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.registry import PAGES
+from tests.conftest import FIXTURES, REPO, SHIPPED_DATA
+
+TIMEOUT = 60
+
+
+def run_page(script: str) -> AppTest:
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    app.run()
+    if script != PAGES[0].script:
+        app.switch_page(script)
+        app.run()
+    return app
+
+
+def page_text(app: AppTest) -> str:
+    """Everything a reader can read on the page: text elements and chart titles."""
+    parts = [
+        element.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "metric", "info")
+        for element in getattr(app, kind)
+    ]
+    parts += [str(metric.label) for metric in app.metric]
+    for chart in app.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        layout = spec["layout"]
+        parts.append(layout["title"]["text"])
+        for trace in spec["data"]:
+            text = trace.get("text", [])
+            parts += text if isinstance(text, list) else [text]
+        parts += [annotation.get("text", "") for annotation in layout.get("annotations", [])]
+    # Chart titles are wrapped with <br> and bolded with <b>: read them as words.
+    text = "\n".join(str(part) for part in parts)
+    return re.sub(r"[ \t]+", " ", re.sub(r"<[^>]+>", " ", text))
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.title for spec in PAGES])
+def test_every_page_runs_without_exception(spec, monkeypatch):
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+    app = run_page(spec.script)
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+    assert [t.value for t in app.title] == [spec.title]
+
+
+READER_MUST_SEE = {
+    "Overview": ["$245 bn", "31 bcm", "11 visits", "90", "$200 bn", "Next planned:", "Jan 2027"],
+    "Trade": ["peaked at $244.8 bn in 2024", "then fell to $228.1 bn in 2025", "Record: $244.8 bn"],
+    "Energy": ["4.1 bcm in 2020", "38.8 bcm in 2025", "50 bcm/yr"],
+    "Agreements": ["agreements, declarations and programmes", "nuclear energy"],
+    "Timeline": ["31 events"],
+    "Claims": ["Contradicted", "11th visit", "$688.3 bn", "$785.8 bn", "$245 bn"],
+    "Sources": ["records from this source", "Realist English"],
+}
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.title for spec in PAGES])
+def test_page_shows_the_numbers_a_reader_must_see(spec, monkeypatch):
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+    text = page_text(run_page(spec.script))
+    missing = [expected for expected in READER_MUST_SEE[spec.title] if expected not in text]
+    assert not missing, f"{spec.title} does not show {missing}"
+
+
+def test_every_chart_carries_its_source_line(monkeypatch):
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+    for spec in PAGES:
+        for chart in run_page(spec.script).get("plotly_chart"):
+            layout = json.loads(chart.proto.spec)["layout"]
+            lines = [
+                a["text"] for a in layout.get("annotations", []) if a.get("name") == "source-line"
+            ]
+            assert lines and lines[0].startswith("Source"), (spec.title, layout["title"]["text"])
+
+
+@pytest.fixture
+def two_packs(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA / "russia-china", data / "russia-china")
+    shutil.copytree(FIXTURES / "packs" / "freedonia-sylvania", data / "freedonia-sylvania")
+    monkeypatch.setenv("DYAD_DATA", str(data))
+    return data
+
+
+def test_pack_selector_switches_the_whole_app_and_keeps_it_in_the_url(two_packs):
+    app = run_page(PAGES[0].script)
+    selector = app.sidebar.selectbox(key="pack")
+    assert selector.options == ["Freedonia–Sylvania relations", "Russia–China relations"]
+    selector.set_value("freedonia-sylvania").run()
+    assert app.query_params["pack"] in ("freedonia-sylvania", ["freedonia-sylvania"])
+    text = page_text(app)
+    assert "$12.5 bn" in text and "Freedonia" in text
+    assert "Russia" not in text
+    app.switch_page("pages/trade.py").run()
+    trade = page_text(app)
+    assert "Bilateral trade turnover reached a record $12.5 bn in 2023" in trade
+    assert "Russia" not in trade
+
+
+def test_a_broken_pack_is_listed_with_its_problems_and_the_rest_still_serves(two_packs):
+    shutil.rmtree(two_packs / "freedonia-sylvania")
+    shutil.copytree(
+        FIXTURES / "broken" / "unknown-metric" / "freedonia-sylvania",
+        two_packs / "freedonia-sylvania",
+    )
+    app = run_page(PAGES[0].script)
+    assert not app.exception
+    problems = "\n".join(code.value for code in app.sidebar.code)
+    assert "figures.yaml:24: metric: 'gas-suply' names nothing in pack.yaml" in problems
+    assert "$245 bn" in page_text(app)
+
+
+def test_pack_text_is_shown_as_plain_text_never_as_markup(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "packs" / "freedonia-sylvania", data / "freedonia-sylvania")
+    pack = data / "freedonia-sylvania" / "pack.yaml"
+    pack.write_text(
+        pack.read_text().replace(
+            "A fictional pair used by Dyad's tests",
+            "<script>alert(1)</script> **bold** [link](javascript:alert(1)) $x^2$ :red[red]",
+        )
+    )
+    monkeypatch.setenv("DYAD_DATA", str(data))
+    app = run_page(PAGES[0].script)
+    summary = next(m.value for m in app.markdown if "alert" in m.value)
+    assert summary.startswith(
+        r"\<script\>alert\(1\)\</script\> \*\*bold\*\* \[link\]\(javascript\:alert\(1\)\) "
+        r"\$x^2\$ \:red\[red\]"
+    )

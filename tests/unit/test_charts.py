@@ -1,0 +1,141 @@
+"""Chart builders: findings as titles, exact rows, sources drawn in, honest encodings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pandas as pd
+import pytest
+
+from components.charts.agreements import agreements_by_kind_chart, sectors_chart
+from components.charts.claims import check_evidence_chart
+from components.charts.energy import gas_delivered_chart, planned_volumes_chart
+from components.charts.timeline import timeline_chart
+from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
+from components.packs import load_packs
+from tests.conftest import FIXTURES, SHIPPED_DATA
+
+RUSSIA_CHINA = load_packs(SHIPPED_DATA).packs["russia-china"]
+FICTIONAL = load_packs(FIXTURES / "packs").packs["freedonia-sylvania"]
+TODAY = dt.date(2026, 11, 27)
+
+BUILDERS = {
+    "trade-by-year": trade_by_year_chart,
+    "currency-share": lambda t: claims_over_time_chart(t, "national-currency-share"),
+    "partners": partners_chart,
+    "gas-delivered": gas_delivered_chart,
+    "planned-volumes": planned_volumes_chart,
+    "agreements-by-kind": agreements_by_kind_chart,
+    "sectors": sectors_chart,
+    "timeline": lambda t: timeline_chart(t, today=TODAY),
+    "check-highest": lambda t: check_evidence_chart(t, "highest-with-any-partner"),
+}
+
+
+def source_line_of(figure) -> str:
+    return next(a.text for a in figure.layout.annotations if a.name == "source-line")
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_chart_names_every_source_of_its_rows(name):
+    chart = BUILDERS[name](RUSSIA_CHINA)
+    assert chart is not None
+    assert set(chart.rows["source"]) == set(chart.sources["id"])
+    drawn_line = source_line_of(chart.figure).replace("<br>", " ")
+    for publisher in chart.sources["publisher"]:
+        assert publisher.replace("&", "&amp;") in drawn_line
+    assert chart.figure.layout.title.text.startswith("<b>")
+    assert chart.summary.endswith(".")
+
+
+def test_trade_chart_tells_the_document_from_the_series():
+    chart = trade_by_year_chart(RUSSIA_CHINA)
+    assert chart.title == (
+        "Bilateral trade turnover peaked at $244.8 bn in 2024, then fell to $228.1 bn in 2025"
+    )
+    series, document = chart.figure.data
+    assert list(series.x) == list(range(2013, 2026))
+    assert series.y[11] == 244.8
+    assert document.name == "As Realist English (May 2025) gives it"
+    assert (list(document.x), list(document.y)) == ([2024], [245])
+    assert "In 2024, bilateral trade hit a record $245 billion." in document.hovertext[0]
+    assert len(chart.rows) == 14
+    assert chart.rows["source_title"].notna().all()
+    assert chart.rows["quote"].notna().sum() == 13  # the 2019 report gives no quotable sentence
+    assert chart.file_stem == "russia-china-trade-by-year"
+
+
+def test_currency_claims_are_marked_as_claims_and_a_year_is_drawn_across_it():
+    chart = claims_over_time_chart(RUSSIA_CHINA, "national-currency-share")
+    spans, claims = chart.figure.data
+    assert claims.name == "claim" and claims.marker.symbol == "star"
+    assert "<i>claim</i>" in claims.hovertext[0]
+    # The 99.1% known only to the year 2025 spans the whole year, not 1 January.
+    assert list(spans.x) == [pd.Timestamp("2025-01-01"), pd.Timestamp("2026-01-01"), None]
+
+
+def test_planned_values_are_drawn_apart_from_reported_ones():
+    gas = gas_delivered_chart(RUSSIA_CHINA)
+    estimate = next(trace for trace in gas.figure.data if trace.name == "delivered (estimate)")
+    assert estimate.marker.pattern.shape == "." and estimate.marker.color == "#ffffff"
+    planned_line = next(t for t in gas.figure.data if t.name and "(planned)" in t.name)
+    assert planned_line.line.dash == "dash"
+    volumes = planned_volumes_chart(RUSSIA_CHINA)
+    planned = next(trace for trace in volumes.figure.data if trace.name == "planned")
+    assert planned.marker.pattern.shape == "/"
+    assert (
+        volumes.title
+        == "The largest planned volume is Power of Siberia 2 annual capacity, at 50 bcm/yr"
+    )
+
+
+def test_partners_bars_start_at_zero_with_the_pair_in_its_colour():
+    chart = partners_chart(RUSSIA_CHINA)
+    bars = chart.figure.data[0]
+    assert list(bars.y) == [244.8, 688.3, 785.82]
+    assert bars.marker.color[0] == RUSSIA_CHINA.pack.countries[0].color
+    assert chart.figure.layout.yaxis.rangemode == "tozero"
+
+
+def test_claim_check_puts_the_claimed_figure_beside_the_evidence():
+    chart = check_evidence_chart(RUSSIA_CHINA, "highest-with-any-partner")
+    assert chart.title.startswith("Contradicted: The $245 billion trade volume")
+    assert sorted(chart.figure.data[0].y) == [244.8, 245, 688.3, 785.82]
+
+
+def test_timeline_draws_a_month_known_event_across_its_month():
+    chart = timeline_chart(RUSSIA_CHINA, today=TODAY)
+    commemoration_bars = next(
+        t for t in chart.figure.data if t.type == "bar" and t.name == "commemoration span"
+    )
+    september = list(commemoration_bars.base).index(pd.Timestamp("2025-09-01"))
+    assert commemoration_bars.x[september] == 30 * 24 * 3600 * 1000
+    planned = next(t for t in chart.figure.data if t.name == "commemoration, planned")
+    assert planned.marker.symbol.endswith("-open")
+    hover = "".join(planned.hovertext)
+    assert "Sep 2025" in hover and "Beijing" in hover
+
+
+def test_nothing_is_hard_coded_to_one_pair():
+    chart = trade_by_year_chart(FICTIONAL)
+    assert chart.title == "Bilateral trade turnover reached a record $12.5 bn in 2023"
+    assert chart.subtitle.startswith("Freedonia–Sylvania")
+    assert chart.figure.data[0].line.color == "#006d2c"
+    assert gas_delivered_chart(FICTIONAL) is None
+    assert timeline_chart(FICTIONAL, today=TODAY).rows["id"].tolist() == [
+        "summit-2024-03-01",
+        "summit-autumn-2024",
+    ]
+
+
+def test_pack_text_in_charts_is_escaped_not_rendered(tmp_path):
+    shutil.copytree(FIXTURES / "packs", tmp_path / "data")
+    pack = tmp_path / "data" / "freedonia-sylvania" / "pack.yaml"
+    pack.write_text(
+        pack.read_text().replace("Bilateral trade turnover", "<b onmouseover=x>Trade</b>")
+    )
+    tables = load_packs(tmp_path / "data").packs["freedonia-sylvania"]
+    chart = trade_by_year_chart(tables)
+    assert "&lt;b onmouseover=x&gt;Trade&lt;/b&gt;" in chart.figure.layout.title.text
+    assert "<b onmouseover" not in chart.figure.to_json()

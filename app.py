@@ -22,5 +22,6 @@ current = st.navigation(pages)
 result = ui.load_result()
 if result is not None:
     ui.pack_selector(result)
+ui.image_format_selector()
 st.sidebar.caption("Dyad · every number leads to its source: hover a chart, open a card's Source.")
 current.run()

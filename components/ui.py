@@ -120,11 +120,31 @@ def page_header(tables: PackTables, title: str, intro: str = "") -> None:
         st.markdown(intro)
 
 
+IMAGE_FORMATS = {"PNG": "png", "SVG": "svg"}
+
+
+def image_format_selector() -> None:
+    """Sidebar choice of what every chart toolbar's camera saves: PNG or SVG."""
+    st.sidebar.segmented_control(
+        "Chart toolbar saves",
+        list(IMAGE_FORMATS),
+        default="PNG",
+        key="image-format",
+        help="The camera in each chart's toolbar saves the chart, title and source line "
+        "included, at 1600×900 (PNG at 2×, for print; SVG for editing).",
+    )
+
+
 def plotly_config(chart: Chart) -> dict:
-    """Toolbar: save a print-resolution PNG named after the chart; no selection tools."""
+    """Toolbar: save the chart at print resolution, named after it; no selection tools."""
+    image_format = IMAGE_FORMATS.get(st.session_state.get("image-format") or "PNG", "png")
     return {
         "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": chart.file_stem, **EXPORT_SIZE},
+        "toImageButtonOptions": {
+            "format": image_format,
+            "filename": chart.file_stem,
+            **EXPORT_SIZE,
+        },
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     }
 

@@ -138,3 +138,19 @@ def test_pack_text_is_shown_as_plain_text_never_as_markup(tmp_path, monkeypatch)
         r"\<script\>alert\(1\)\</script\> \*\*bold\*\* \[link\]\(javascript\:alert\(1\)\) "
         r"\$x^2\$ \:red\[red\]"
     )
+
+
+def test_toolbar_saves_print_resolution_png_or_svg_named_after_the_chart(monkeypatch):
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+    app = run_page("pages/trade.py")
+    config = json.loads(app.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"] == {
+        "format": "png",
+        "filename": "russia-china-trade-by-year",
+        "width": 1600,
+        "height": 900,
+        "scale": 2,
+    }
+    app.sidebar.get("button_group")[0].set_value("SVG").run()
+    config = json.loads(app.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["format"] == "svg"

@@ -28,9 +28,11 @@ st.caption(
     + " · ".join(ui.link(r["citation"], r["url"]) for _, r in documents.iterrows())
     + ". Open a card's Source for the sentence it came from."
 )
-cards = [("figure", row) for _, row in figures.iterrows()] + [
-    ("agreement", row) for _, row in agreements.iterrows()
-]
+cards = (
+    [("figure", row) for _, row in figures.iterrows()]
+    + [("agreement", row) for _, row in agreements.iterrows()]
+    + [("event", row) for _, row in strip[strip["status"] == "planned"].iterrows()]
+)
 for start in range(0, len(cards), 3):
     for column, (kind, row) in zip(st.columns(3), cards[start : start + 3], strict=False):
         with column.container(border=True, key=f"card-{row['id']}"):
@@ -65,7 +67,13 @@ for start in range(0, len(cards), 3):
             ui.source_popover(row, key=f"source-{row['id']}")
 
 st.subheader("Latest and next events")
+ahead = strip[strip["status"] == "planned"]
+strip_title = (
+    f"The latest events, and {len(ahead)} planned ahead"
+    if len(ahead)
+    else "The latest events; none planned ahead"
+)
 ui.chart_card(
-    timeline_chart(tables, strip, today=today, key="events-strip"),
+    timeline_chart(tables, strip, today=today, key="events-strip", title=strip_title),
     missing="No events in this pack.",
 )

@@ -1,0 +1,184 @@
+"""Waits and locators for driving the Streamlit app in Chromium, shared by tests and bench.
+
+Every wait here is on a condition, never on a duration. The test ids were
+checked against the installed Streamlit 1.67 frontend bundle
+(``streamlit/static/static/js/index.*.js``): ``stApp`` with
+``data-test-script-state`` (``initial``, ``running``, ``notRunning``, ...),
+``stSpinner``, ``stStatusWidgetRunningIcon``, ``stSkeleton`` (an element whose
+code is still loading), ``stException``, ``stAlertContentError`` (built as
+``stAlertContent`` + the capitalised kind), ``stPlotlyChart``, ``stSidebarNav``,
+and ``data-stale`` on element containers from a previous run.
+
+Why :func:`expect_rerun` exists: after a click, Streamlit's frontend keeps
+``notRunning`` until the server's first message of the new run arrives, and
+React often draws the whole run in one go, so ``notRunning`` is never seen to
+change (about one click in five when measured). Waiting on the attribute alone
+then returns before the run has even started. :func:`expect_rerun` instead
+waits for the server to report the new run finished on the app's websocket.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from playwright.sync_api import Locator, Page, WebSocket
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+WAIT_MS = 30_000
+ERROR_SELECTORS = ("[data-testid='stException']", "[data-testid='stAlertContentError']")
+PLOTLY_CHARTS = "[data-testid='stPlotlyChart'] .js-plotly-plot"
+SIDEBAR_NAV = "[data-testid='stSidebarNav']"
+
+# True when the app has finished a run and drawn it: script state notRunning,
+# nothing stale, loading or spinning, and every visible plotly chart has its SVG.
+_APP_IS_READY_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  const busy = "[data-stale='true'], [data-testid='stSpinner'], [data-testid='stSkeleton'],"
+    + " [data-testid='stStatusWidgetRunningIcon']";
+  if (app.querySelector(busy)) return false;
+  // A chart in a closed tab or expander is not drawn until it is shown.
+  return Array.from(app.querySelectorAll("[data-testid='stPlotlyChart']"))
+    .filter((chart) => chart.checkVisibility())
+    .every((chart) => chart.querySelector(".js-plotly-plot .main-svg") !== null);
+}"""
+
+_APP_STATE_JS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const count = (selector) => document.querySelectorAll(selector).length;
+  return {
+    scriptState: app ? app.getAttribute("data-test-script-state") : "no stApp",
+    stale: count("[data-stale='true']"),
+    spinners: count("[data-testid='stSpinner']"),
+    loading: count("[data-testid='stSkeleton']"),
+    charts: count("[data-testid='stPlotlyChart']"),
+    drawnCharts: count("[data-testid='stPlotlyChart'] .js-plotly-plot .main-svg"),
+  };
+}"""
+
+# Let the page finish the tasks already queued (the websocket messages the
+# server sent and the React render they schedule) before reading the DOM.
+_SETTLE_JS = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))"
+
+_STREAMS: weakref.WeakKeyDictionary[Page, list[WebSocket]] = weakref.WeakKeyDictionary()
+
+
+def wait_for_app(page: Page, timeout: float = WAIT_MS) -> None:
+    """Wait until the app has finished its script run and drawn it, charts included.
+
+    Sound after a page load (the state starts at ``initial``); after a click or
+    a widget change use :func:`expect_rerun`.
+    """
+    try:
+        page.wait_for_function(_APP_IS_READY_JS, timeout=timeout)
+    except PlaywrightTimeoutError as error:
+        state = page.evaluate(_APP_STATE_JS)
+        raise AssertionError(
+            f"the app was not ready within {timeout / 1000:.0f} s: {state}"
+        ) from error
+
+
+def goto(page: Page, base_url: str, path: str = "") -> None:
+    """Open ``base_url/path`` and wait until the app has run and drawn."""
+    watch_script_runs(page)
+    page.goto(f"{base_url.rstrip('/')}/{path.lstrip('/')}")
+    wait_for_app(page)
+
+
+def watch_script_runs(page: Page) -> None:
+    """Remember the page's app websocket, which :func:`expect_rerun` listens on.
+
+    Call before the page opens the app; :func:`goto` does.
+    """
+    if page in _STREAMS:
+        return
+    streams: list[WebSocket] = []
+    _STREAMS[page] = streams
+
+    def remember(websocket: WebSocket) -> None:
+        if websocket.url.endswith("/_stcore/stream"):
+            streams.append(websocket)
+
+    page.on("websocket", remember)
+
+
+class _RunFinished:
+    """A websocket-frame predicate: a run started, then ended other than by a rerun."""
+
+    def __init__(self) -> None:
+        self.started = False
+
+    def __call__(self, payload: str | bytes) -> bool:
+        if not isinstance(payload, bytes):
+            return False
+        message = ForwardMsg.FromString(payload)
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.started = True
+            return False
+        return (
+            self.started
+            and kind == "script_finished"
+            and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        )
+
+
+@contextmanager
+def expect_rerun(page: Page, timeout: float = WAIT_MS) -> Iterator[None]:
+    """Wait, after the body's action, until the run it caused has finished and been drawn.
+
+    Use around anything that makes Streamlit rerun (a click on a page link, a
+    widget change). The body must cause a run, or this fails after ``timeout``.
+
+    Example:
+        with expect_rerun(page):
+            page.locator(".st-key-country").get_by_role("combobox").fill("China")
+    """
+    streams = [stream for stream in _STREAMS.get(page, []) if not stream.is_closed()]
+    if not streams:
+        raise RuntimeError("expect_rerun needs a page opened with goto()")
+    with streams[-1].expect_event("framereceived", predicate=_RunFinished(), timeout=timeout):
+        yield
+    page.evaluate(_SETTLE_JS)
+    wait_for_app(page, timeout)
+
+
+def no_error_elements(page: Page) -> None:
+    """Assert the page shows no exception and no error alert (call once the app is ready)."""
+    for selector in ERROR_SELECTORS:
+        texts = page.locator(selector).all_inner_texts()
+        assert not texts, f"{len(texts)} {selector} on the page: {texts}"
+
+
+def plotly_charts(page: Page) -> Locator:
+    """The plotly charts Streamlit has rendered (``st.plotly_chart``)."""
+    return page.locator(PLOTLY_CHARTS)
+
+
+def sidebar_nav_links(page: Page) -> Locator:
+    """The page links of the sidebar navigation (``st.navigation``)."""
+    return page.locator(SIDEBAR_NAV).get_by_role("link")
+
+
+def sidebar_page_titles(page: Page) -> list[str]:
+    """The titles of the sidebar's page links, top to bottom (without their icons)."""
+    titles = page.locator(f"{SIDEBAR_NAV} a [data-testid='stMarkdownContainer']")
+    return [title.strip() for title in titles.all_inner_texts()]
+
+
+def current_page_title(page: Page) -> str:
+    """The title of the sidebar link marked as the page in view."""
+    current = page.locator(
+        f"{SIDEBAR_NAV} a[aria-current='page'] [data-testid='stMarkdownContainer']"
+    )
+    return current.inner_text().strip()
+
+
+def open_from_sidebar(page: Page, title: str, timeout: float = WAIT_MS) -> None:
+    """Click the sidebar link titled ``title`` and wait until that page has run and drawn."""
+    link = page.locator(SIDEBAR_NAV).get_by_role("link", name=title, exact=True)
+    with expect_rerun(page, timeout):
+        link.click()

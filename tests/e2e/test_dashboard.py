@@ -1,0 +1,128 @@
+"""The dashboard in a real Chromium: pages, charts, filters in the URL, downloads."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.charts.trade import trade_by_year_chart
+from components.exports import csv_bytes
+from components.packs import load_packs
+from components.registry import PAGES
+from tests.conftest import SHIPPED_DATA
+from tests.e2e.helpers import (
+    expect_rerun,
+    goto,
+    no_error_elements,
+    open_from_sidebar,
+    plotly_charts,
+)
+
+CHARTS_PER_PAGE = {
+    "Overview": 1,
+    "Trade": 3,
+    "Energy": 2,
+    "Agreements": 2,
+    "Timeline": 1,
+    "Claims": 6,
+    "Sources": 0,
+}
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.title for spec in PAGES])
+def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(page: Page, app_url, spec):
+    goto(page, app_url)
+    if spec.title != PAGES[0].title:
+        open_from_sidebar(page, spec.title)
+    expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
+    no_error_elements(page)
+    charts = plotly_charts(page)
+    assert charts.count() == CHARTS_PER_PAGE[spec.title]
+    for chart in charts.all():
+        chart.scroll_into_view_if_needed()
+        expect(chart).to_be_visible()
+        # The source line is drawn inside every chart, as it is in every export.
+        expect(chart.locator("text.annotation-text", has_text="Source")).to_have_count(1)
+
+
+def test_a_deep_link_opens_its_page(page: Page, app_url):
+    goto(page, app_url, "trade")
+    expect(page.get_by_role("heading", name="Trade", level=1)).to_be_visible()
+    no_error_elements(page)
+
+
+def timeline_caption(page: Page):
+    return page.get_by_text("events · the link in the address bar opens this view")
+
+
+def test_timeline_filters_change_the_chart_and_survive_a_reload(page: Page, app_url):
+    goto(page, app_url, "timeline")
+    expect(timeline_caption(page)).to_have_text(
+        "31 of 31 events · the link in the address bar opens this view"
+    )
+    with expect_rerun(page):
+        page.locator(".st-key-timeline-kind").get_by_role("combobox").click()
+        page.get_by_role("option", name="visit", exact=True).click()
+        # A multiselect stays open after a choice: click away to close it.
+        page.locator("h1", has_text="Timeline").click()
+    chart = page.locator(".st-key-chart-timeline")
+    expect(chart.locator("text.gtitle")).to_contain_text("19 visits")
+    expect(timeline_caption(page)).to_have_text(
+        "19 of 31 events · the link in the address bar opens this view"
+    )
+    with expect_rerun(page):
+        page.locator(".st-key-timeline-person").get_by_role("combobox").click()
+        page.get_by_role("option", name="Vladimir Putin", exact=True).click()
+        page.locator("h1", has_text="Timeline").click()
+    expect(timeline_caption(page)).to_contain_text("8 of 31 events")
+    assert "kind=visit" in page.url and "person=Vladimir+Putin" in page.url
+
+    shared = page.url.removeprefix(app_url.rstrip("/") + "/")
+    fresh = page.context.new_page()
+    goto(fresh, app_url, shared)
+    expect(timeline_caption(fresh)).to_contain_text("8 of 31 events")
+    expect(fresh.locator(".st-key-chart-timeline text.gtitle")).to_contain_text("8 visits")
+    expect(fresh.locator(".st-key-timeline-kind")).to_contain_text("visit")
+
+
+def test_csv_download_is_exactly_the_rows_behind_the_chart(page: Page, app_url):
+    goto(page, app_url, "trade")
+    card = page.locator(".st-key-chart-trade-by-year")
+    with page.expect_download() as download_info:
+        card.locator(".st-key-csv-trade-by-year").get_by_role("button").click()
+    download = download_info.value
+    assert download.suggested_filename == "russia-china-trade-by-year.csv"
+    expected = trade_by_year_chart(load_packs(SHIPPED_DATA).packs["russia-china"])
+    body = open(download.path(), "rb").read()
+    assert body == csv_bytes(expected.rows)
+    assert "In 2024, bilateral trade hit a record $245 billion." in body.decode("utf-8-sig")
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(page: Page, app_url):
+    goto(page, app_url, "trade")
+    chart = page.locator(".st-key-chart-trade-by-year .js-plotly-plot")
+    chart.hover()
+    with page.expect_download() as download_info:
+        chart.locator(".modebar-btn[data-title='Download plot as a PNG']").click()
+    download = download_info.value
+    assert download.suggested_filename == "russia-china-trade-by-year.png"
+    assert png_size(open(download.path(), "rb").read()) == (3200, 1800)
+
+
+def test_a_card_leads_in_one_click_to_its_sentence_and_source(page: Page, app_url):
+    goto(page, app_url)
+    card = page.locator(".st-key-card-trade-2024-realist")
+    expect(card).to_contain_text("$245 bn")
+    card.get_by_role("button", name="Source").click()
+    popover = page.get_by_test_id("stPopoverBody")
+    expect(popover).to_contain_text("In 2024, bilateral trade hit a record $245 billion.")
+    expect(popover).to_contain_text("Putin and Xi joint press statement after Kremlin talks")
+    expect(popover).to_contain_text("Realist English (May 2025)")

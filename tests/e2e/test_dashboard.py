@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -95,7 +96,7 @@ def test_csv_download_is_exactly_the_rows_behind_the_chart(page: Page, app_url):
     download = download_info.value
     assert download.suggested_filename == "russia-china-trade-by-year.csv"
     expected = trade_by_year_chart(load_packs(SHIPPED_DATA).packs["russia-china"])
-    body = open(download.path(), "rb").read()
+    body = Path(download.path()).read_bytes()
     assert body == csv_bytes(expected.rows)
     assert "In 2024, bilateral trade hit a record $245 billion." in body.decode("utf-8-sig")
 
@@ -114,7 +115,7 @@ def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(page: Page, 
         chart.locator(".modebar-btn[data-title='Download plot as a PNG']").click()
     download = download_info.value
     assert download.suggested_filename == "russia-china-trade-by-year.png"
-    assert png_size(open(download.path(), "rb").read()) == (3200, 1800)
+    assert png_size(Path(download.path()).read_bytes()) == (3200, 1800)
 
 
 def test_a_card_leads_in_one_click_to_its_sentence_and_source(page: Page, app_url):

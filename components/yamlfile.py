@@ -2,15 +2,16 @@
 
 The file is composed once into YAML nodes (which carry their line numbers)
 and the Python data is constructed from those same nodes, so each problem
-found later can point at ``file:line``. Before anything is constructed the
-node graph is checked: alias bombs (anchors that expand far beyond the size
-of the file), recursive aliases and keys that repeat in one mapping are
-refused. Dates stay as the text the curator wrote, so that ``2025-02-30``
+found later can point at ``file:line``. Before anything is constructed, a
+file that uses aliases has its node graph checked: alias bombs (anchors that
+expand far beyond the size of the file) and recursive aliases are refused.
+Keys that repeat in one mapping are caught while mappings are built. Dates stay as the text the curator wrote, so that ``2025-02-30``
 becomes a clear message instead of a crash of the YAML library.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# An anchor as YAML writes one: "&name" at the start of a value or item. Text
+# inside quotes may match too; that only costs the full check.
+ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]+", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,36 @@ class Problem:
 
 
 class _PackLoader(yaml.CSafeLoader):
-    """The C safe loader, with dates kept as written (``parse_partial_date`` reads them)."""
+    """The C safe loader, with dates kept as written (``parse_partial_date`` reads them)
+    and every key that repeats within one mapping remembered as it is built."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._resolved: dict[tuple, str] = {}
+        self.repeated_keys: list[yaml.ScalarNode] = []
+        self.first_lines: dict[int, int] = {}
+
+    def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+        # Pack files repeat the same keys and words thousands of times; the
+        # pure-Python resolver is the largest cost of reading a large pack.
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        cache_key = (value, implicit)
+        tag = self._resolved.get(cache_key)
+        if tag is None:
+            tag = self._resolved[cache_key] = super().resolve(kind, value, implicit)
+        return tag
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[str, yaml.ScalarNode] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    self.repeated_keys.append(key_node)
+                    self.first_lines[id(key_node)] = seen[key_node.value].start_mark.line + 1
+                else:
+                    seen[key_node.value] = key_node
+        return super().construct_mapping(node, deep=deep)
 
 
 _PackLoader.add_constructor(
@@ -88,10 +121,25 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[YamlFile | None, list[Pro
         root = loader.get_single_node()
         if root is None:
             return YamlFile(shown_as, None, None), []
-        problems = _check_node_graph(root, len(text), shown_as)
-        if problems:
-            return None, problems
-        return YamlFile(shown_as, loader.construct_document(root), root), []
+        # Only an alias of an anchor ("&name" ... "*name") can make a file
+        # expand, and most files define no anchor at all.
+        if ANCHOR.search(text):
+            problems = _check_aliases(root, len(text), shown_as)
+            if problems:
+                return None, problems
+        data = loader.construct_document(root)
+        if loader.repeated_keys:
+            return None, [
+                Problem(
+                    shown_as,
+                    key.start_mark.line + 1,
+                    key.value,
+                    f"key repeats (first at line {loader.first_lines[id(key)]}); "
+                    "YAML would silently keep only the last value",
+                )
+                for key in loader.repeated_keys
+            ]
+        return YamlFile(shown_as, data, root), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -126,8 +174,8 @@ def _children(node: yaml.Node) -> Iterator[yaml.Node]:
             yield value_node
 
 
-def _check_node_graph(root: yaml.Node, text_length: int, shown_as: str) -> list[Problem]:
-    """Refuse recursive aliases, expansion beyond the file's size and repeated keys.
+def _check_aliases(root: yaml.Node, text_length: int, shown_as: str) -> list[Problem]:
+    """Refuse recursive aliases and files whose aliases expand beyond their size.
 
     An alias reuses a node, so the graph is walked once per distinct node and
     the expanded size is summed bottom-up: a billion-laughs file is measured
@@ -135,7 +183,6 @@ def _check_node_graph(root: yaml.Node, text_length: int, shown_as: str) -> list[
     """
     expanded: dict[int, int] = {}
     visiting: set[int] = set()
-    problems: list[Problem] = []
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -151,8 +198,6 @@ def _check_node_graph(root: yaml.Node, text_length: int, shown_as: str) -> list[
             return [Problem(shown_as, line, "file", "an alias refers to itself (recursive YAML)")]
         visiting.add(key)
         stack.append((node, True))
-        if isinstance(node, yaml.MappingNode):
-            problems.extend(_repeated_keys(node, shown_as))
         stack.extend((child, False) for child in _children(node) if id(child) not in expanded)
     if expanded[id(root)] > max(text_length, 1):
         return [
@@ -164,22 +209,4 @@ def _check_node_graph(root: yaml.Node, text_length: int, shown_as: str) -> list[
                 f"{text_length:,} characters; refusing a file that grows beyond its size",
             )
         ]
-    return problems
-
-
-def _repeated_keys(node: yaml.MappingNode, shown_as: str) -> Iterator[Problem]:
-    first_line: dict[str, int] = {}
-    for key_node, _ in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            continue
-        line = key_node.start_mark.line + 1
-        if key_node.value in first_line:
-            yield Problem(
-                shown_as,
-                line,
-                key_node.value,
-                f"key repeats (first at line {first_line[key_node.value]}); "
-                "YAML would silently keep only the last value",
-            )
-        else:
-            first_line[key_node.value] = line
+    return []

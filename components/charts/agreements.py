@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from components.charts.base import (
     AGREEMENT_COLUMNS,
     Chart,
+    chart_from,
     finish,
     hover_text,
     pair_name,
@@ -78,19 +79,16 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
         xaxis={"title": {"text": "records"}, "dtick": 1, "rangemode": "tozero"},
         yaxis={"categoryorder": "array", "categoryarray": order[::-1]},
     )
-    sources = sources_of(tables, rows)
-    return Chart(
+    return chart_from(
+        tables,
         key="agreements-by-kind",
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(
-            figure, title=title, subtitle=subtitle, sources=sources, height=120 + 60 * len(order)
-        ),
-        rows=rows[AGREEMENT_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=rows[AGREEMENT_COLUMNS],
         summary="; ".join(f"{kind}: {n}" for kind, n in rows["kind"].value_counts().items() if n)
         + ".",
-        pack_id=tables.id,
+        height=120 + 60 * len(order),
     )
 
 

@@ -21,52 +21,19 @@ import plotly.graph_objects as go
 from components.tables import PackTables
 from components.theme import TEMPLATE_NAME
 
+# What every downloaded row carries so a reader can find where it came from.
+PROVENANCE_COLUMNS = ["source", "source_citation", "source_title", "source_url", "quote", "note"]
 FIGURE_COLUMNS = [
-    "id",
-    "metric",
-    "metric_label",
-    "period_label",
-    "value",
-    "unit",
-    "status",
-    "source",
-    "source_citation",
-    "source_title",
-    "source_url",
-    "quote",
-    "note",
+    *("id", "metric", "metric_label", "period_label", "value", "unit", "status"),
+    *PROVENANCE_COLUMNS,
 ]
 EVENT_COLUMNS = [
-    "id",
-    "when",
-    "date_precision",
-    "title",
-    "kind",
-    "status",
-    "place",
-    "people_label",
-    "source",
-    "source_citation",
-    "source_title",
-    "source_url",
-    "quote",
-    "note",
+    *("id", "when", "date_precision", "title", "kind", "status", "place", "people_label"),
+    *PROVENANCE_COLUMNS,
 ]
 AGREEMENT_COLUMNS = [
-    "id",
-    "title",
-    "kind",
-    "status",
-    "date_label",
-    "sectors_label",
-    "amount_label",
-    "count",
-    "source",
-    "source_citation",
-    "source_title",
-    "source_url",
-    "quote",
-    "note",
+    *("id", "title", "kind", "status", "date_label", "sectors_label", "amount_label", "count"),
+    *PROVENANCE_COLUMNS,
 ]
 
 
@@ -129,6 +96,42 @@ def figure_hover(row: pd.Series) -> str:
     if pd.notna(row["quote"]):
         parts.append("“" + wrapped(row["quote"]) + "”")
     return "<br>".join(parts)
+
+
+HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
+
+
+def figure_hovers(rows: pd.DataFrame) -> dict:
+    """Trace arguments that show each figure's value, source and quote on hover."""
+    return {
+        "hovertext": [figure_hover(row) for _, row in rows.iterrows()],
+        "hovertemplate": HOVER_TEMPLATE,
+    }
+
+
+def chart_from(
+    tables: PackTables,
+    *,
+    key: str,
+    figure: go.Figure,
+    title: str,
+    subtitle: str,
+    rows: pd.DataFrame,
+    summary: str,
+    **layout,
+) -> Chart:
+    """Finish ``figure`` (title, subtitle, source line) and wrap it with the rows it draws."""
+    sources = sources_of(tables, rows)
+    return Chart(
+        key=key,
+        title=title,
+        subtitle=subtitle,
+        figure=finish(figure, title=title, subtitle=subtitle, sources=sources, **layout),
+        rows=rows.reset_index(drop=True),
+        sources=sources,
+        summary=summary,
+        pack_id=tables.id,
+    )
 
 
 def sources_of(tables: PackTables, rows: pd.DataFrame) -> pd.DataFrame:

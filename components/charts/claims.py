@@ -14,10 +14,9 @@ import plotly.graph_objects as go
 from components.charts.base import (
     FIGURE_COLUMNS,
     Chart,
-    figure_hover,
-    finish,
+    chart_from,
+    figure_hovers,
     plain,
-    sources_of,
     wrapped,
 )
 from components.tables import PackTables
@@ -87,8 +86,7 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
             text=rows["value_label"].map(plain),
             textposition="outside",
             cliponaxis=False,
-            hovertext=[figure_hover(row) for _, row in rows.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(rows),
         )
     )
     verdict = str(check["verdict"])
@@ -97,27 +95,20 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
     measure = rows["metric_label"].iloc[0] + ", " if one_metric else ""
     subtitle = f"The numbers behind the verdict: {measure}{unit} · hatched black: the claiming document's figure · bars start at zero"
     figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}}, bargap=0.4)
-    sources = sources_of(tables, rows)
-    return Chart(
+    return chart_from(
+        tables,
         key=f"check-{check_id}",
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(
-            figure,
-            title=title,
-            subtitle=subtitle,
-            sources=sources,
-            height=440,
-            axis_label_lines=max(label.count("<br>") + 1 for label in labels),
-        ),
-        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=rows[FIGURE_COLUMNS],
         summary="; ".join(
             f"{r['metric_label']} {r['period_label']}: {r['value_label']}"
             for _, r in rows.iterrows()
         )
         + ".",
-        pack_id=tables.id,
+        height=440,
+        axis_label_lines=max(label.count("<br>") + 1 for label in labels),
     )
 
 

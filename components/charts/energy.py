@@ -15,12 +15,12 @@ import plotly.graph_objects as go
 from components.charts.base import (
     FIGURE_COLUMNS,
     Chart,
+    chart_from,
     document_sources,
     figure_hover,
-    finish,
+    figure_hovers,
     pair_name,
     plain,
-    sources_of,
     span_years,
     wrapped,
 )
@@ -80,8 +80,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
             ],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[figure_hover(row) for _, row in bars.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(bars),
         )
     if not points.empty:
         figure.add_scatter(
@@ -91,8 +90,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
             mode="markers",
             name="as the documents give it",
             marker={"size": 16, "symbol": "diamond", "color": "#000000"},
-            hovertext=[figure_hover(row) for _, row in points.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(points),
         )
     capacity = _capacity_in_operation(rates)
     last_year = int(series["year"].max()) if not series.empty else int(rows["year"].max())
@@ -141,16 +139,15 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         legend={"orientation": "h"},
     )
-    sources = sources_of(tables, drawn)
-    return Chart(
+    return chart_from(
+        tables,
         key="gas-delivered",
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(figure, title=title, subtitle=subtitle, sources=sources, height=560),
-        rows=drawn[FIGURE_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=drawn[FIGURE_COLUMNS],
         summary=f"From {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}.",
-        pack_id=tables.id,
+        height=560,
     )
 
 
@@ -188,8 +185,7 @@ def planned_volumes_chart(tables: PackTables) -> Chart | None:
             text=bars["value_label"].map(plain),
             textposition="outside",
             cliponaxis=False,
-            hovertext=[figure_hover(row) for _, row in bars.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(bars),
         )
     planned = rows[rows["status"] != "reported"]
     largest = planned.loc[planned["value"].idxmax()]
@@ -207,20 +203,17 @@ def planned_volumes_chart(tables: PackTables) -> Chart | None:
         barmode="overlay",
         bargap=0.35,
     )
-    sources = sources_of(tables, rows)
-    return Chart(
+    return chart_from(
+        tables,
         key="planned-volumes",
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(
-            figure, title=title, subtitle=subtitle, sources=sources, height=120 + 56 * len(rows)
-        ),
-        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=rows[FIGURE_COLUMNS],
         summary="; ".join(
             f"{r['metric_label']} {r['value_label']} ({r['status']}, {r['period_label']})"
             for _, r in rows.iterrows()
         )
         + ".",
-        pack_id=tables.id,
+        height=120 + 56 * len(rows),
     )

@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.base import EVENT_COLUMNS, Chart, finish, hover_text, pair_name, sources_of
+from components.charts.base import EVENT_COLUMNS, Chart, chart_from, hover_text, pair_name
 from components.tables import PackTables
 from components.theme import OKABE_ITO, SYMBOLS
 
@@ -132,20 +132,13 @@ def timeline_chart(
         showlegend=False,
         hovermode="closest",
     )
-    sources = sources_of(tables, events)
-    return Chart(
+    return chart_from(
+        tables,
         key=key,
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(
-            figure,
-            title=title,
-            subtitle=subtitle,
-            sources=sources,
-            height=max(320, 150 + 62 * len(kinds)),
-        ),
-        rows=events[EVENT_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=events[EVENT_COLUMNS],
         summary="; ".join(f"{PLURAL[k]}: {n}" for k, n in counts.items() if n) + ".",
-        pack_id=tables.id,
+        height=max(320, 150 + 62 * len(kinds)),
     )

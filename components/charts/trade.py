@@ -8,8 +8,9 @@ import plotly.graph_objects as go
 from components.charts.base import (
     FIGURE_COLUMNS,
     Chart,
+    chart_from,
     document_sources,
-    figure_hover,
+    figure_hovers,
     finish,
     pair_name,
     plain,
@@ -68,8 +69,7 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
         name=f"{label}, annual series",
         line={"color": strong, "width": 4},
         marker={"size": 10, "color": strong},
-        hovertext=[figure_hover(row) for _, row in series.iterrows()],
-        hovertemplate="%{hovertext}<extra></extra>",
+        **figure_hovers(series),
     )
     for citation, points in others.groupby("source_citation", sort=False):
         figure.add_scatter(
@@ -78,32 +78,13 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
             mode="markers",
             name=f"As {citation} gives it",
             marker={"size": 16, "symbol": "diamond", "color": "#000000", "line": {"width": 0}},
-            hovertext=[figure_hover(row) for _, row in points.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(points),
         )
     peak = series.loc[series["value"].idxmax()]
     last = series.iloc[-1]
-    figure.add_annotation(
-        x=peak["year"],
-        y=peak["value"],
-        text=f"Record: {plain(peak['value_label'])} ({peak['year']})",
-        showarrow=True,
-        arrowhead=0,
-        ax=-70,
-        ay=-46,
-        font={"size": 16},
-    )
+    _label_point(figure, peak, f"Record: {plain(peak['value_label'])} ({peak['year']})", (-70, -46))
     if last["year"] > peak["year"]:
-        figure.add_annotation(
-            x=last["year"],
-            y=last["value"],
-            text=f"{last['year']}: {plain(last['value_label'])}",
-            showarrow=True,
-            arrowhead=0,
-            ax=10,
-            ay=50,
-            font={"size": 16},
-        )
+        _label_point(figure, last, f"{last['year']}: {plain(last['value_label'])}", (10, 50))
         title = (
             f"{label} peaked at {peak['value_label']} in {peak['year']}, "
             f"then fell to {last['value_label']} in {last['year']}"
@@ -135,6 +116,20 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
         sources=sources,
         summary=summary,
         pack_id=tables.id,
+    )
+
+
+def _label_point(figure: go.Figure, point: pd.Series, text: str, offset: tuple[int, int]) -> None:
+    """A direct label with a thin leader line, as the style asks instead of a legend."""
+    figure.add_annotation(
+        x=point["year"],
+        y=point["value"],
+        text=text,
+        showarrow=True,
+        arrowhead=0,
+        ax=offset[0],
+        ay=offset[1],
+        font={"size": 16},
     )
 
 
@@ -180,8 +175,7 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
             textposition="top center",
             name=marks["label"],
             marker={"size": 18, "symbol": marks["symbol"], "color": tables.pack.countries[0].color},
-            hovertext=[figure_hover(row) for _, row in points.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(points),
         )
     first, last = rows.iloc[0], rows.iloc[-1]
     direction = (
@@ -201,16 +195,14 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         showlegend=rows["status"].nunique() > 1 or bool(spans_x),
     )
-    sources = sources_of(tables, rows)
-    return Chart(
+    return chart_from(
+        tables,
         key=f"{metric}-over-time",
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(figure, title=title, subtitle=subtitle, sources=sources),
-        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=rows[FIGURE_COLUMNS],
         summary=f"{len(rows)} stated values from {first['period_label']} to {last['period_label']}.",
-        pack_id=tables.id,
     )
 
 
@@ -253,8 +245,7 @@ def partners_chart(tables: PackTables) -> Chart | None:
             text=rows["value_label"].map(plain),
             textposition="outside",
             cliponaxis=False,
-            hovertext=[figure_hover(row) for _, row in rows.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>",
+            **figure_hovers(rows),
         )
     )
     pair_row = pair.iloc[0]
@@ -265,17 +256,15 @@ def partners_chart(tables: PackTables) -> Chart | None:
         title = f"{opening} was below {' and '.join(larger['metric_label'])}"
     subtitle = f"{unit}, {year}, as reported · bars start at zero"
     figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}})
-    sources = sources_of(tables, rows)
-    return Chart(
+    return chart_from(
+        tables,
         key="trade-partners",
+        figure=figure,
         title=title,
         subtitle=subtitle,
-        figure=finish(
-            figure, title=title, subtitle=subtitle, sources=sources, height=420, axis_label_lines=2
-        ),
-        rows=rows[FIGURE_COLUMNS].reset_index(drop=True),
-        sources=sources,
+        rows=rows[FIGURE_COLUMNS],
         summary="; ".join(f"{r['metric_label']}: {r['value_label']}" for _, r in rows.iterrows())
         + ".",
-        pack_id=tables.id,
+        height=420,
+        axis_label_lines=2,
     )

@@ -58,25 +58,27 @@ def timeline_caption(page: Page):
     return page.get_by_text("events · the link in the address bar opens this view")
 
 
+def choose(page: Page, key: str, option: str) -> None:
+    """Pick ``option`` in the multiselect with ``key`` and wait for the rerun it causes."""
+    with expect_rerun(page):
+        page.locator(f".st-key-{key}").get_by_role("combobox").click()
+        page.get_by_role("option", name=option, exact=True).click()
+        # A multiselect stays open after a choice: click away to close it.
+        page.locator("h1").click()
+
+
 def test_timeline_filters_change_the_chart_and_survive_a_reload(page: Page, app_url):
     goto(page, app_url, "timeline")
     expect(timeline_caption(page)).to_have_text(
         "31 of 31 events · the link in the address bar opens this view"
     )
-    with expect_rerun(page):
-        page.locator(".st-key-timeline-kind").get_by_role("combobox").click()
-        page.get_by_role("option", name="visit", exact=True).click()
-        # A multiselect stays open after a choice: click away to close it.
-        page.locator("h1", has_text="Timeline").click()
+    choose(page, "timeline-kind", "visit")
     chart = page.locator(".st-key-chart-timeline")
     expect(chart.locator("text.gtitle")).to_contain_text("19 visits")
     expect(timeline_caption(page)).to_have_text(
         "19 of 31 events · the link in the address bar opens this view"
     )
-    with expect_rerun(page):
-        page.locator(".st-key-timeline-person").get_by_role("combobox").click()
-        page.get_by_role("option", name="Vladimir Putin", exact=True).click()
-        page.locator("h1", has_text="Timeline").click()
+    choose(page, "timeline-person", "Vladimir Putin")
     expect(timeline_caption(page)).to_contain_text("8 of 31 events")
     assert "kind=visit" in page.url and "person=Vladimir+Putin" in page.url
 

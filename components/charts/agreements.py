@@ -47,7 +47,11 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
             name=str(status),
             marker={
                 "color": colour,
-                "pattern": {"shape": STATUS_PATTERNS.get(str(status), ""), "fgcolor": "#ffffff"},
+                "pattern": {
+                    "shape": STATUS_PATTERNS.get(str(status), ""),
+                    "fgcolor": "#ffffff",
+                    "fillmode": "overlay",
+                },
             },
             text=part["records"],
             textposition="inside",
@@ -76,7 +80,7 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
     order = [kind for kind in rows["kind"].cat.categories if kind in set(rows["kind"])]
     figure.update_layout(
         barmode="stack",
-        xaxis={"title": {"text": "records"}, "dtick": 1, "rangemode": "tozero"},
+        xaxis={"dtick": 1, "rangemode": "tozero"},
         yaxis={"categoryorder": "array", "categoryarray": order[::-1]},
     )
     return chart_from(
@@ -125,7 +129,7 @@ def sectors_chart(tables: PackTables) -> Chart | None:
     subtitle = (
         f"{pair_name(tables)} · sectors named by agreements and programmes · counts of records"
     )
-    figure.update_layout(xaxis={"title": {"text": "records"}, "dtick": 1, "rangemode": "tozero"})
+    figure.update_layout(xaxis={"dtick": 1, "rangemode": "tozero"})
     sources = sources_of(tables, rows)
     table = exploded[["sector", *AGREEMENT_COLUMNS]].reset_index(drop=True)
     return Chart(

@@ -110,14 +110,15 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
             hovertemplate="%{hovertext}<extra></extra>",
         )
         # Labelled directly, as the style asks, instead of crowding the legend.
+        # Labelled in a margin right of the bars, clear of their value labels.
         figure.add_annotation(
-            x=last_year + 0.5,
+            x=last_year + 0.55,
             y=level["value"],
-            xanchor="right",
-            yanchor="bottom",
+            xanchor="left",
+            yanchor="middle",
             showarrow=False,
-            text=f"{'capacity' if level['status'] == 'reported' else marks['label'] + ' capacity'} "
-            f"{plain(level['value_label'])} ({plain(level['period_label'])})",
+            text=f"{'capacity' if level['status'] == 'reported' else marks['label'] + ' capacity'}"
+            f"<br>{plain(level['value_label'])} ({plain(level['period_label'])})",
             font={"size": 14, "color": colour},
         )
     drawn = pd.concat([series, points, capacity])
@@ -135,7 +136,11 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     )
     figure.update_layout(
         barmode="overlay",
-        xaxis={"dtick": 1, "tickformat": "d"},
+        xaxis={
+            "tickvals": list(range(int(rows["year"].min()), last_year + 1)),
+            "tickformat": "d",
+            "range": [rows["year"].min() - 0.6, last_year + (2.4 if not capacity.empty else 0.6)],
+        },
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         legend={"orientation": "h"},
     )
@@ -193,7 +198,7 @@ def planned_volumes_chart(tables: PackTables) -> Chart | None:
     unit = rows["unit"].iloc[0]
     subtitle = f"{pair_name(tables)} · annual volumes as stated, {unit} · hatched: planned · solid: in operation"
     figure.update_layout(
-        xaxis={"rangemode": "tozero", "title": {"text": unit}},
+        xaxis={"rangemode": "tozero"},
         yaxis={
             "autorange": "reversed",
             "automargin": True,

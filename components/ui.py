@@ -193,6 +193,19 @@ COLUMN_CONFIG = {
 }
 
 
+def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """A table for the screen: each date shown by its label at its precision, not as a
+    first-of-period timestamp ("Sep 2025", not 2025-09-01 00:00:00). Downloads keep all."""
+    hidden = [
+        column
+        for column in table.columns
+        if f"{column}_label" in table.columns
+        and pd.api.types.is_datetime64_any_dtype(table[column])
+    ]
+    hidden += [c for c in ("span_start", "span_end") if c in table.columns]
+    return table.drop(columns=hidden)
+
+
 def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = None) -> None:
     """One click to the sentence a record came from and the source that said it."""
     with st.popover(label, icon=":material/format_quote:", key=key):

@@ -65,5 +65,10 @@ for name, tab in zip(
 ):
     with tab:
         table = tables.table(name)
-        st.dataframe(table, hide_index=True, column_config=ui.COLUMN_CONFIG, key=f"table-{name}")
+        st.dataframe(
+            ui.readable_columns(table),
+            hide_index=True,
+            column_config=ui.COLUMN_CONFIG,
+            key=f"table-{name}",
+        )
         ui.table_download(table, f"{tables.id}-{name}", key=f"csv-table-{name}")

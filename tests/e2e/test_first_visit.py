@@ -1,0 +1,21 @@
+"""The first visit to a fresh server is a deep link: it must open that page, filtered.
+
+Streamlit runs an app with a ``pages/`` folder the old way until some session
+has called ``st.navigation``; this module's server is its own, so its first
+request is the shared link.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import current_page_title, goto, no_error_elements
+
+
+def test_a_shared_timeline_link_opens_filtered_on_a_fresh_server(page: Page, app_url):
+    goto(page, app_url, "timeline?kind=visit&person=Xi+Jinping")
+    no_error_elements(page)
+    assert current_page_title(page) == "Timeline"
+    expect(page.get_by_text("11 of 31 events")).to_be_visible()
+    expect(page.locator(".st-key-chart-timeline text.gtitle")).to_contain_text("11 visits")
+    expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Overview")

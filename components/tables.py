@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from components.schema import (
+    RECORD_FILES,
     Agreement,
     Check,
     Event,
@@ -63,12 +64,20 @@ class PackTables:
 
     def record(self, record_id: str) -> tuple[str, pd.Series] | None:
         """The table name and row of the record with this id, if any."""
-        for name in ("figures", "events", "agreements", "statements", "checks"):
+        for name in RECORD_FILES:
             rows = self.table(name)
             match = rows[rows["id"] == record_id]
             if not match.empty:
                 return name, match.iloc[0]
         return None
+
+
+def record_summary(row: pd.Series) -> str:
+    """What a record of any table says, in one short text: its value, title, words or claim."""
+    return next(
+        (str(row[c]) for c in ("value_label", "title", "said", "claim") if pd.notna(row.get(c))),
+        "",
+    )
 
 
 def format_value(value: float, unit: str) -> str:

@@ -10,7 +10,6 @@ or icons: it is shown as plain text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from urllib.parse import quote as url_quote
 
 import pandas as pd
@@ -174,16 +173,13 @@ def chart_card(
         data, download = st.columns([5, 1], vertical_alignment="top")
         with data, st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"):
             st.dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
-        download.download_button(
-            "CSV",
-            csv_bytes(chart.rows),
-            file_name=f"{chart.file_stem}.csv",
-            mime="text/csv",
-            key=f"csv-{chart.key}",
-            icon=":material/download:",
-            on_click="ignore",
-            help="The rows behind this chart, with source and quote columns",
-        )
+        with download:
+            table_download(
+                chart.rows,
+                chart.file_stem,
+                key=f"csv-{chart.key}",
+                help="The rows behind this chart, with source and quote columns",
+            )
 
 
 COLUMN_CONFIG = {
@@ -218,19 +214,15 @@ def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = N
             st.caption(md(row["note"]))
 
 
-def table_download(rows: pd.DataFrame, file_stem: str, key: str, label: str = "CSV") -> None:
-    """A CSV download of a table as shown."""
+def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None) -> None:
+    """A CSV download of exactly ``rows``, formula cells neutralised."""
     st.download_button(
-        label,
+        "CSV",
         csv_bytes(rows),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,
         icon=":material/download:",
         on_click="ignore",
+        help=help,
     )
-
-
-def bullet_list(items: Iterable[str]) -> str:
-    """Already escaped items as a markdown list."""
-    return "\n".join(f"- {item}" for item in items)

@@ -5,8 +5,9 @@ and the Python data is constructed from those same nodes, so each problem
 found later can point at ``file:line``. Before anything is constructed, a
 file that uses aliases has its node graph checked: alias bombs (anchors that
 expand far beyond the size of the file) and recursive aliases are refused.
-Keys that repeat in one mapping are caught while mappings are built. Dates stay as the text the curator wrote, so that ``2025-02-30``
-becomes a clear message instead of a crash of the YAML library.
+Keys that repeat in one mapping are caught while mappings are built. Dates
+stay as the text the curator wrote, so that ``2025-02-30`` becomes a clear
+message instead of a crash of the YAML library.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ class _PackLoader(yaml.CSafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._resolved: dict[tuple, str] = {}
-        self.repeated_keys: list[yaml.ScalarNode] = []
-        self.first_lines: dict[int, int] = {}
+        # Each key that repeats in its mapping, with the line of its first use.
+        self.repeated_keys: list[tuple[yaml.ScalarNode, int]] = []
 
     def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
         # Pack files repeat the same keys and words thousands of times; the
@@ -64,8 +65,8 @@ class _PackLoader(yaml.CSafeLoader):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in seen:
-                    self.repeated_keys.append(key_node)
-                    self.first_lines[id(key_node)] = seen[key_node.value].start_mark.line + 1
+                    first_line = seen[key_node.value].start_mark.line + 1
+                    self.repeated_keys.append((key_node, first_line))
                 else:
                     seen[key_node.value] = key_node
         return super().construct_mapping(node, deep=deep)
@@ -134,10 +135,10 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[YamlFile | None, list[Pro
                     shown_as,
                     key.start_mark.line + 1,
                     key.value,
-                    f"key repeats (first at line {loader.first_lines[id(key)]}); "
+                    f"key repeats (first at line {first_line}); "
                     "YAML would silently keep only the last value",
                 )
-                for key in loader.repeated_keys
+                for key, first_line in loader.repeated_keys
             ]
         return YamlFile(shown_as, data, root), []
     except yaml.MarkedYAMLError as error:

@@ -1,5 +1,6 @@
 """Claims: each claim a source makes, its verdict, and the evidence with its numbers side by side."""
 
+import pandas as pd
 import streamlit as st
 
 from components import ui
@@ -33,11 +34,11 @@ for _, check in checks.iterrows():
         st.markdown(
             f"### {VERDICT_SYMBOLS[check['verdict']]} {ui.md(str(check['verdict']).capitalize())}: {ui.md(check['claim'])}"
         )
-        if check["quote"] == check["quote"]:
+        if pd.notna(check["quote"]):
             st.markdown(
                 f"> {ui.md(check['quote'])}  \n> — {ui.link(check['source_citation'], check['source_url'])}"
             )
-        if check["note"] == check["note"]:
+        if pd.notna(check["note"]):
             st.markdown(ui.md(check["note"]))
         ui.chart_card(
             check_evidence_chart(tables, check["id"]),

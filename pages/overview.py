@@ -54,7 +54,9 @@ for start in range(0, len(cards), 3):
                 st.metric("date", row["when"], label_visibility="collapsed")
                 st.caption(
                     " · ".join(
-                        ui.md(v) for v in (row["kind"], row["place"], row["people_label"]) if v == v
+                        ui.md(v)
+                        for v in (row["kind"], row["place"], row["people_label"])
+                        if pd.notna(v)
                     )
                 )
             else:

@@ -1,9 +1,12 @@
 """Sources: every source with its records and quotes, its text with quotes marked, every table."""
 
+import pandas as pd
 import streamlit as st
 
 from components import ui
+from components.schema import RECORD_FILES
 from components.source_text import marked_source_html
+from components.tables import record_summary
 
 # 1. Get data
 tables = ui.current_pack()
@@ -21,31 +24,27 @@ st.dataframe(
     column_config=ui.COLUMN_CONFIG,
     key="sources-table",
 )
+by_id = sources.set_index("id")
 chosen = st.selectbox(
     "Source",
     list(sources["id"]),
     format_func=lambda source_id: (
-        sources.set_index("id").loc[source_id, "citation"]
-        + " · "
-        + sources.set_index("id").loc[source_id, "title"]
+        f"{by_id.loc[source_id, 'citation']} · {by_id.loc[source_id, 'title']}"
     ),
     key="sources-chosen",
 )
-source = sources.set_index("id").loc[chosen]
+source = by_id.loc[chosen]
 st.markdown(
     f"**{ui.link(source['title'], source['url'])}** · {ui.md(source['publisher'])} · {ui.md(source['date_label'])} · {ui.md(source['kind'])}"
 )
 
 records = []
-for name in ("figures", "events", "agreements", "statements", "checks"):
+for name in RECORD_FILES:
     table = tables.table(name)
     for _, row in table[table["source"] == chosen].iterrows():
-        what = next(
-            str(row[c])
-            for c in ("value_label", "title", "said", "claim")
-            if c in row and row[c] == row[c]
+        records.append(
+            {"table": name, "id": row["id"], "record": record_summary(row), "quote": row["quote"]}
         )
-        records.append({"table": name, "id": row["id"], "record": what, "quote": row["quote"]})
 st.markdown(f"#### {len(records)} records from this source")
 st.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
 
@@ -54,7 +53,7 @@ if chosen in tables.texts:
     with st.container(border=True, key="source-text"):
         st.html(
             marked_source_html(
-                tables.texts[chosen], [r["quote"] for r in records if r["quote"] == r["quote"]]
+                tables.texts[chosen], [r["quote"] for r in records if pd.notna(r["quote"])]
             )
         )
 

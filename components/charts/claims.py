@@ -19,7 +19,7 @@ from components.charts.base import (
     plain,
     wrapped,
 )
-from components.tables import PackTables
+from components.tables import PackTables, record_summary
 from components.theme import CONTEXT_GREY
 
 VERDICT_COLOURS = {
@@ -120,9 +120,6 @@ def evidence_records(tables: PackTables, check: pd.Series) -> pd.DataFrame:
         if located is None:
             continue
         table, row = located
-        text = next(
-            (row[c] for c in ("value_label", "title", "said") if c in row and pd.notna(row[c])), ""
-        )
         when = next(
             (
                 row[c]
@@ -136,7 +133,7 @@ def evidence_records(tables: PackTables, check: pd.Series) -> pd.DataFrame:
                 "id": evidence_id,
                 "table": table,
                 "what": row.get("metric_label", "") if table == "figures" else table[:-1],
-                "record": text,
+                "record": record_summary(row),
                 "when": when,
                 "source_citation": row["source_citation"],
                 "source_url": row["source_url"],

@@ -175,15 +175,17 @@ def finish(
     top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
     # Multi-line category labels under the x axis push the source line down.
     bottom = 64 + 20 * len(source_lines) + 19 * (axis_label_lines - 1)
+    total_height = height + top + bottom - 190
     figure.update_layout(
         template=TEMPLATE_NAME,
         title={
             "text": "<b>" + "<br>".join(title_lines) + "</b>",
             "subtitle": {"text": "<br>".join(subtitle_lines)},
-            "y": 1 - 24 / (height + top + bottom),
+            # 24 px from the top of the figure as it is drawn.
+            "y": 1 - 24 / total_height,
             "yanchor": "top",
         },
-        height=height + top + bottom - 190,
+        height=total_height,
         margin={"t": top, "b": bottom},
     )
     figure.add_annotation(

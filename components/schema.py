@@ -12,10 +12,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import typing
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, model_validator
 
 KEBAB_CASE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 DATE_FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -136,17 +137,72 @@ class Contract(BaseModel):
 class Country(Contract):
     """One party of the pair: a state, or a bloc such as the EU."""
 
-    code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    code: CountryCode
     name: Text
     color: Color
 
 
+Topic = Literal["trade", "energy", "investment", "finance", "diplomacy", "other"]
+TOPICS: tuple[str, ...] = typing.get_args(Topic)
+Measure = Literal["volume", "rate", "share", "count", "money"]
+MEASURES: tuple[str, ...] = typing.get_args(Measure)
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
 class Metric(Contract):
-    """What a figure measures; pages pick figures by ``topic``."""
+    """What a figure measures; pages pick figures by ``topic`` and draw them by ``measure``.
+
+    ``measure`` and ``currency`` are optional: a pack written before they
+    existed gets the role its unit implies (``assumed_roles`` says which), and
+    ``python -m components.validate`` tells the curator what was assumed.
+    """
 
     label: Text
     unit: Text
-    topic: Literal["trade", "energy", "investment", "finance", "diplomacy", "other"]
+    topic: Topic
+    measure: Measure | None = None
+    currency: CountryCode | None = None
+
+    @model_validator(mode="after")
+    def _currency_is_for_money(self) -> Metric:
+        if self.currency is not None and self.measure not in (None, "money"):
+            raise ValueError(
+                f"currency is for money metrics; this one's measure is {self.measure!r}"
+            )
+        return self
+
+    @property
+    def role(self) -> Measure:
+        """The declared measure, or the one the unit implies."""
+        return self.measure or implied_measure(self.unit)
+
+    @property
+    def money(self) -> str | None:
+        """The ISO 4217 code of a money metric (declared, or the unit's first word)."""
+        if self.role != "money":
+            return None
+        return self.currency or _unit_currency(self.unit)
+
+
+def _unit_currency(unit: str) -> str | None:
+    first = unit.split()[0] if unit.split() else ""
+    return first if re.fullmatch(r"[A-Z]{3}", first) else None
+
+
+def implied_measure(unit: str) -> Measure:
+    """What a unit implies when a metric declares no measure (the format's defaults).
+
+    ``x/yr`` (any ``/``) is a rate or capacity, ``%`` a share, a unit opening on a
+    three-letter currency code (``USD bn``) money, anything else a volume in a period.
+    """
+    if "/" in unit:
+        return "rate"
+    if unit.strip() == "%":
+        return "share"
+    if _unit_currency(unit):
+        return "money"
+    return "volume"
 
 
 class Pack(Contract):
@@ -158,6 +214,33 @@ class Pack(Contract):
     as_of: Date
     summary: Text
     metrics: dict[str, Metric]
+    headline_trade: Text | None = None
+
+    LEGACY_TRADE_METRIC: typing.ClassVar[str] = "bilateral-trade"
+
+    @property
+    def trade_metric(self) -> str | None:
+        """The pair's own trade metric: declared, else the format's example key if present."""
+        if self.headline_trade is not None:
+            return self.headline_trade
+        return self.LEGACY_TRADE_METRIC if self.LEGACY_TRADE_METRIC in self.metrics else None
+
+    def assumed_roles(self) -> list[str]:
+        """One line per role the pack does not declare and the loader assumed."""
+        lines = []
+        if self.headline_trade is None:
+            assumed = self.trade_metric
+            lines.append(
+                f"headline_trade: assumed {assumed!r} (the format's default key)"
+                if assumed
+                else "headline_trade: none declared, so Trade draws no pair trade series"
+            )
+        for key, metric in self.metrics.items():
+            if metric.measure is None:
+                lines.append(
+                    f"metrics.{key}.measure: assumed {metric.role!r} from unit {metric.unit!r}"
+                )
+        return lines
 
 
 class Source(Contract):
@@ -186,7 +269,7 @@ class Figure(Record):
     """One value of one metric for one period."""
 
     metric: Text
-    period: Date
+    period: Date | None = None
     value: FiniteNumber
     status: Literal["reported", "estimate", "planned", "target", "claim"]
 
@@ -199,6 +282,7 @@ class Event(Record):
     title: Text
     kind: Literal["visit", "talks", "summit", "signing", "commemoration", "anniversary", "other"]
     place: Text | None = None
+    host: CountryCode | None = None
     status: Literal["held", "planned"]
     people: list[Text] | None = None
 
@@ -229,6 +313,14 @@ class Statement(Record):
     date: Date
     said: Text
     theme: Text | None = None
+    topic: Topic | None = None
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The declared topic, else every topic word the theme names (the old default)."""
+        if self.topic is not None:
+            return (self.topic,)
+        return tuple(dict.fromkeys(w for w in (self.theme or "").split() if w in TOPICS))
 
 
 class Check(Record):

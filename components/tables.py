@@ -20,6 +20,8 @@ from typing import Any
 import pandas as pd
 
 from components.schema import (
+    CURRENCY_SYMBOLS,
+    MEASURES,
     RECORD_FILES,
     Agreement,
     Check,
@@ -80,14 +82,27 @@ def record_summary(row: pd.Series) -> str:
     )
 
 
-def format_value(value: float, unit: str) -> str:
-    """A value with its unit at a reader's precision: "$244.8 bn", "31.1 bcm", "95%"."""
+NO_PERIOD = "period not stated"
+_NO_DATE = PartialDate(pd.Timestamp.min.date(), "day")
+
+
+def format_value(value: float, unit: str, currency: str | None = None) -> str:
+    """A value with its unit at a reader's precision: "$244.8 bn", "31.1 bcm", "95%".
+
+    Money in a currency with a common symbol reads "$244.8 bn" or "€12 bn"
+    (the code is dropped from the unit when the unit repeats it); any other
+    currency keeps its code: "7 CNY trn".
+    """
     # Half up, as readers round: 10.25 reads "10.3", not banker's "10.2".
     rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     number = f"{rounded:,.1f}".removesuffix(".0")
-    if unit.startswith("USD "):
-        return f"${number} {unit.removeprefix('USD ')}"
-    if unit == "%":
+    if currency is None and unit.split()[:1] == ["USD"]:
+        currency = "USD"  # the format's original rule, for callers without a metric
+    symbol = CURRENCY_SYMBOLS.get(currency or "")
+    if symbol:
+        rest = unit.removeprefix(currency).strip()
+        return f"{symbol}{number} {rest}".rstrip()
+    if unit.strip() == "%":
         return f"{number}%"
     return f"{number} {unit}"
 
@@ -188,6 +203,9 @@ def _metrics_table(metrics: dict[str, Metric], figures: list[Figure]) -> pd.Data
             "label": [m.label for m in metrics.values()],
             "unit": [m.unit for m in metrics.values()],
             "topic": _categorical([m.topic for m in metrics.values()], Metric, "topic"),
+            "measure": pd.Categorical([m.role for m in metrics.values()], categories=MEASURES),
+            "measure_declared": [m.measure is not None for m in metrics.values()],
+            "currency": [m.money for m in metrics.values()],
             "figures": pd.array([int(counts.get(key, 0)) for key in metrics], dtype="Int64"),
         }
     )
@@ -195,8 +213,14 @@ def _metrics_table(metrics: dict[str, Metric], figures: list[Figure]) -> pd.Data
 
 def _figures_table(pack: Pack, figures: list[Figure], by_source) -> pd.DataFrame:
     order = {key: position for position, key in enumerate(pack.metrics)}
-    figures = sorted(figures, key=lambda f: (order[f.metric], f.period, f.status, f.source))
+    # A figure whose source gives no period sorts after the dated ones of its metric.
+    figures = sorted(
+        figures,
+        key=lambda f: (order[f.metric], f.period is None, f.period or _NO_DATE, f.status, f.source),
+    )
     metrics = [pack.metrics[f.metric] for f in figures]
+    periods = _date_columns("period", [f.period for f in figures])
+    periods["period_label"] = [label or NO_PERIOD for label in periods["period_label"]]
     return _frame(
         {
             "id": [f.id for f in figures],
@@ -204,10 +228,12 @@ def _figures_table(pack: Pack, figures: list[Figure], by_source) -> pd.DataFrame
             "metric_label": [m.label for m in metrics],
             "unit": [m.unit for m in metrics],
             "topic": _categorical([m.topic for m in metrics], Metric, "topic"),
-            **_date_columns("period", [f.period for f in figures]),
+            "measure": pd.Categorical([m.role for m in metrics], categories=MEASURES),
+            **periods,
             "value": pd.array([f.value for f in figures], dtype="float64"),
             "value_label": [
-                format_value(f.value, m.unit) for f, m in zip(figures, metrics, strict=True)
+                format_value(f.value, m.unit, currency=m.money)
+                for f, m in zip(figures, metrics, strict=True)
             ],
             "status": _categorical([f.status for f in figures], Figure, "status"),
             **_source_columns(figures, by_source),
@@ -242,6 +268,7 @@ def _events_table(events: list[Event], by_source) -> pd.DataFrame:
             "title": [e.title for e in events],
             "kind": _categorical([e.kind for e in events], Event, "kind"),
             "place": [e.place for e in events],
+            "host": [e.host for e in events],
             "status": _categorical([e.status for e in events], Event, "status"),
             "people": pd.Series(people, dtype=object),
             "people_label": _joined(people),
@@ -282,6 +309,7 @@ def _statements_table(statements: list[Statement], by_source) -> pd.DataFrame:
             **_date_columns("date", [s.date for s in statements]),
             "said": [s.said for s in statements],
             "theme": [s.theme for s in statements],
+            "topics": pd.Series([s.topics for s in statements], dtype=object),
             **_source_columns(statements, by_source),
         }
     )

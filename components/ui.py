@@ -9,6 +9,8 @@ or icons: it is shown as plain text.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from urllib.parse import quote as url_quote
 
@@ -22,6 +24,20 @@ from components.tables import PackTables
 from components.theme import EXPORT_SIZE
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def today() -> dt.date:
+    """Today's date, or ``$DYAD_TODAY`` (YYYY-MM-DD) when set: tests and rehearsals pass in a day.
+
+    A bad value is named on the page and the real date is used, so a typo never stops the app.
+    """
+    given = os.environ.get("DYAD_TODAY")
+    if given:
+        try:
+            return dt.date.fromisoformat(given)
+        except ValueError:
+            st.warning(f"DYAD_TODAY={md(given)} is not a date as YYYY-MM-DD; using today's date.")
+    return dt.date.today()
 
 
 def md(text: object) -> str:

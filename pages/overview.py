@@ -1,7 +1,5 @@
 """Overview: the pair, its summary, the documents' headline numbers and the events around now."""
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
@@ -12,7 +10,7 @@ from components.overview import headline_agreements, headline_figures, other_val
 
 # 1. Get data
 tables = ui.current_pack()
-today = dt.date.today()
+today = ui.today()
 figures = headline_figures(tables)
 agreements = headline_agreements(tables)
 strip = strip_events(tables, today)

@@ -1,7 +1,5 @@
 """Timeline: every event at its precision, filtered by kind, status, person and years (in the URL)."""
 
-import datetime as dt
-
 import streamlit as st
 
 from components import ui
@@ -63,7 +61,7 @@ shown = apply_filters(events, filters)
 # 3. Render
 st.caption(f"{len(shown)} of {len(events)} events · the link in the address bar opens this view")
 ui.chart_card(
-    timeline_chart(tables, shown, today=dt.date.today()), missing="No event matches these filters."
+    timeline_chart(tables, shown, today=ui.today()), missing="No event matches these filters."
 )
 st.subheader("Events")
 st.dataframe(

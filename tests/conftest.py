@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 SHIPPED_DATA = REPO / "data"
+
+# The app's "today" in every layer (AppTest and the browser tests' server inherit it), so
+# the suite means the same thing whatever day it runs: shortly after the seed's talks.
+TEST_TODAY = "2025-06-01"
+os.environ["DYAD_TODAY"] = TEST_TODAY
 
 
 @pytest.fixture(scope="session")

@@ -183,6 +183,11 @@ class _PackReader:
         if parsed is None:
             return None
         pack = self._validate(parsed, (), Pack, parsed.data)
+        if pack is not None and pack.headline_trade not in (None, *pack.metrics):
+            line = parsed.line_of(["headline_trade"])
+            self._unknown(
+                "pack", line, "headline_trade", pack.headline_trade, pack.metrics, "metrics"
+            )
         if pack is not None and pack.id != self.folder.name:
             self.add(
                 "pack",

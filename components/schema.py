@@ -225,23 +225,6 @@ class Pack(Contract):
             return self.headline_trade
         return self.LEGACY_TRADE_METRIC if self.LEGACY_TRADE_METRIC in self.metrics else None
 
-    def assumed_roles(self) -> list[str]:
-        """One line per role the pack does not declare and the loader assumed."""
-        lines = []
-        if self.headline_trade is None:
-            assumed = self.trade_metric
-            lines.append(
-                f"headline_trade: assumed {assumed!r} (the format's default key)"
-                if assumed
-                else "headline_trade: none declared, so Trade draws no pair trade series"
-            )
-        for key, metric in self.metrics.items():
-            if metric.measure is None:
-                lines.append(
-                    f"metrics.{key}.measure: assumed {metric.role!r} from unit {metric.unit!r}"
-                )
-        return lines
-
 
 class Source(Contract):
     """An entry of ``sources.yaml``: where records come from."""

@@ -58,6 +58,36 @@ class PackTables:
     def id(self) -> str:
         return self.pack.id
 
+    @property
+    def trade_metric(self) -> str | None:
+        """The pair's own trade metric: declared (``headline_trade``), the format's default
+        key, else the trade metric with the most annual figures; None without trade figures."""
+        declared = self.pack.trade_metric
+        if declared is not None:
+            return declared
+        trade = self.figures[
+            (self.figures["topic"] == "trade") & (self.figures["period_precision"] == "year")
+        ]
+        counts = trade["metric"].value_counts()
+        return str(counts.index[0]) if not counts.empty else None
+
+    def assumed_roles(self) -> list[str]:
+        """One line per role the pack leaves undeclared, and what the loader assumed."""
+        lines = []
+        if self.pack.headline_trade is None:
+            chosen = self.trade_metric
+            lines.append(
+                f"headline_trade: assumed {chosen!r}"
+                if chosen
+                else "headline_trade: none (no trade figures); Trade draws no pair series"
+            )
+        for key, metric in self.pack.metrics.items():
+            if metric.measure is None:
+                lines.append(
+                    f"metrics.{key}.measure: assumed {metric.role!r} from unit {metric.unit!r}"
+                )
+        return lines
+
     def table(self, name: str) -> pd.DataFrame:
         """The table called ``name`` (one of ``TABLE_NAMES``)."""
         if name not in self.TABLE_NAMES:

@@ -5,7 +5,9 @@
 Each DIR is a data directory holding pack folders, or one pack folder (it
 has a ``pack.yaml``); with none, the app's data directory (``$DYAD_DATA`` or
 ``data/``). Every problem is printed on its own line as
-``file:line: field: message``, then one summary line per pack. Exit status:
+``file:line: field: message``; then, for a valid pack, each role the pack does
+not declare and the loader assumed (``pack.yaml: assumed: ...``), and one
+summary line per pack. Exit status:
 0 when every pack is valid, 1 when any problem was found, 2 on a usage error.
 """
 
@@ -41,6 +43,8 @@ def validate(directories: list[Path], out=sys.stdout) -> int:
             for problem in problems:
                 print(problem, file=out)
             if tables is not None:
+                for line in tables.assumed_roles():
+                    print(f"{folder / 'pack.yaml'}: assumed: {line}", file=out)
                 print(summary(tables), file=out)
             else:
                 noun = "problem" if len(problems) == 1 else "problems"

@@ -8,9 +8,7 @@ from components.charts.trade import claims_over_time_chart, partners_chart, trad
 # 1. Get data
 tables = ui.current_pack()
 finance_metrics = tables.metrics.loc[tables.metrics["topic"] == "finance", "metric"]
-said_on_finance = tables.statements[
-    tables.statements["theme"].fillna("").str.split().map(lambda words: "finance" in words)
-]
+said_on_finance = tables.statements[tables.statements["topics"].map(lambda t: "finance" in t)]
 
 # 2. Render
 ui.page_header(tables, "Trade")

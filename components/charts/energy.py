@@ -1,7 +1,9 @@
 """Energy charts: volumes delivered against capacity in operation, and planned volumes.
 
-Energy metrics whose unit is a rate (``bcm/yr``) are capacities; the others
-are volumes delivered in a period. A capacity metric with a reported value is
+Energy metrics whose measure is a rate (capacities, yearly volumes of a
+route: declared in pack.yaml, or implied by a unit such as ``bcm/yr``) are
+capacities; volumes are what was delivered in a period. Shares, counts and
+money are not drawn here. A capacity metric with a reported value is
 in operation and is drawn over the deliveries; capacities known only as
 planned belong to routes not yet built and get a chart of their own. Planned
 values are always hatched or dashed, never drawn like delivered ones.
@@ -30,8 +32,7 @@ from components.theme import CONTEXT_GREY, STATUS_MARKS
 
 def _energy(tables: PackTables) -> tuple[pd.DataFrame, pd.DataFrame]:
     energy = tables.figures[tables.figures["topic"] == "energy"]
-    is_rate = energy["unit"].str.endswith("/yr")
-    return energy[~is_rate], energy[is_rate]
+    return energy[energy["measure"] == "volume"], energy[energy["measure"] == "rate"]
 
 
 DELIVERED = ("reported", "estimate", "claim")

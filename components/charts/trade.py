@@ -21,8 +21,6 @@ from components.charts.base import (
 from components.tables import PackTables
 from components.theme import CONTEXT_GREY, STATUS_MARKS
 
-TRADE_METRIC = "bilateral-trade"
-
 
 def lower_first(label: str) -> str:
     """A metric label inside a sentence: "Share of trade" -> "share of trade".
@@ -55,7 +53,10 @@ def split_series(tables: PackTables, rows: pd.DataFrame) -> tuple[pd.DataFrame, 
 
 def trade_by_year_chart(tables: PackTables) -> Chart | None:
     """Turnover by year: the series as a line, the documents' figures as marked points."""
-    rows = _annual(tables.figures, TRADE_METRIC)
+    metric = tables.trade_metric
+    if metric is None:
+        return None
+    rows = _annual(tables.figures, metric)
     if rows.empty:
         return None
     series, others = split_series(tables, rows)
@@ -218,9 +219,10 @@ def partners_chart(tables: PackTables) -> Chart | None:
     """The pair's trade beside the other trade of the same unit, in the latest shared year."""
     figures = tables.figures
     trade = figures[(figures["topic"] == "trade") & (figures["period_precision"] == "year")].copy()
-    if TRADE_METRIC not in set(trade["metric"]):
+    pair_metric = tables.trade_metric
+    if pair_metric is None or pair_metric not in set(trade["metric"]):
         return None
-    unit = trade.loc[trade["metric"] == TRADE_METRIC, "unit"].iloc[0]
+    unit = trade.loc[trade["metric"] == pair_metric, "unit"].iloc[0]
     trade = trade[(trade["unit"] == unit) & (trade["status"] == "reported")]
     trade["year"] = trade["period"].dt.year
     shared = trade.groupby("year")["metric"].nunique()
@@ -229,13 +231,12 @@ def partners_chart(tables: PackTables) -> Chart | None:
         return None
     year = int(shared.index.max())
     rows = trade[trade["year"] == year]
-    rows = rows[~(rows["source"].isin(document_sources(tables)) & (rows["metric"] == TRADE_METRIC))]
+    rows = rows[~(rows["source"].isin(document_sources(tables)) & (rows["metric"] == pair_metric))]
     rows = rows.drop_duplicates("metric").sort_values("value")
-    pair = rows[rows["metric"] == TRADE_METRIC]
+    pair = rows[rows["metric"] == pair_metric]
     larger = rows[rows["value"] > pair["value"].max()]
     colours = [
-        tables.pack.countries[0].color if m == TRADE_METRIC else CONTEXT_GREY
-        for m in rows["metric"]
+        tables.pack.countries[0].color if m == pair_metric else CONTEXT_GREY for m in rows["metric"]
     ]
     figure = go.Figure(
         go.Bar(

@@ -21,10 +21,32 @@ def run_validate(*arguments: str) -> subprocess.CompletedProcess:
 def test_valid_pack_exits_zero_with_a_summary_line() -> None:
     result = run_validate("tests/fixtures/packs")
     assert result.returncode == 0, result.stdout + result.stderr
+    pack_file = "tests/fixtures/packs/freedonia-sylvania/pack.yaml"
+    # The fixture is written to the first format: no roles declared, so each is assumed, and said.
     assert result.stdout == (
+        f"{pack_file}: assumed: headline_trade: assumed 'bilateral-trade'\n"
+        f"{pack_file}: assumed: metrics.bilateral-trade.measure: assumed 'money' from unit 'USD bn'\n"
+        f"{pack_file}: assumed: metrics.gas-supply.measure: assumed 'volume' from unit 'bcm'\n"
         "freedonia-sylvania: valid (2 sources, 4 figures, 2 events, 1 agreements, "
         "1 statements, 1 checks)\n"
     )
+
+
+def test_declared_roles_are_not_reported_as_assumed(tmp_path) -> None:
+    import shutil
+
+    pack = tmp_path / "freedonia-sylvania"
+    shutil.copytree(REPO / "tests/fixtures/packs/freedonia-sylvania", pack)
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "unit: USD bn, topic: trade}", "unit: USD bn, topic: trade, measure: money, currency: USD}"
+    )
+    text = text.replace("unit: bcm, topic: energy}", "unit: bcm, topic: energy, measure: volume}")
+    (pack / "pack.yaml").write_text(text + "headline_trade: bilateral-trade\n", encoding="utf-8")
+    result = run_validate(str(pack))
+    assert result.returncode == 0, result.stdout
+    assert "assumed" not in result.stdout
+    assert result.stdout.startswith("freedonia-sylvania: valid (")
 
 
 def test_shipped_data_directory_is_valid_by_default() -> None:
@@ -85,4 +107,4 @@ def test_data_directory_comes_from_dyad_data(tmp_path) -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert result.stdout.startswith("freedonia-sylvania: valid")
+    assert result.stdout.splitlines()[-1].startswith("freedonia-sylvania: valid")

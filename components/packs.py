@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from components.schema import RECORD_FILES, Check, Figure, Pack, Record, Source
+from components.schema import RECORD_FILES, Check, Figure, Pack, Record, RecordProblem, Source
 from components.tables import PackTables, build_pack_tables
-from components.yamlfile import Problem, YamlFile, read_yaml_file
+from components.yamlfile import MAX_FILE_BYTES, MAX_FILE_LABEL, Problem, YamlFile, read_yaml_file
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REQUIRED_FILES = ("pack", "sources")
@@ -227,6 +227,9 @@ class _PackReader:
         except ValidationError as error:
             for detail in error.errors():
                 location = tuple(detail["loc"])
+                broken = (detail.get("ctx") or {}).get("error")
+                if isinstance(broken, RecordProblem):
+                    location += (broken.field_name,)
                 self.problems.append(
                     Problem(
                         parsed.path,
@@ -241,8 +244,6 @@ class _PackReader:
         texts: dict[str, str] = {}
         root = self.folder.resolve()
         for source, line in sources:
-            if source.url is None and source.text is None:
-                self.add("sources", line, "url", "a source needs a url or a text (or both)")
             if source.text is None:
                 continue
             text_path = (self.folder / source.text).resolve()
@@ -250,8 +251,8 @@ class _PackReader:
                 self.add("sources", line, "text", f"{source.text!r} points outside the pack")
             elif not text_path.is_file():
                 self.add("sources", line, "text", f"text file {source.text!r} is missing")
-            elif text_path.stat().st_size > 5 * 1024 * 1024:
-                self.add("sources", line, "text", f"{source.text!r} is over 5 MB")
+            elif text_path.stat().st_size > MAX_FILE_BYTES:
+                self.add("sources", line, "text", f"{source.text!r} is over {MAX_FILE_LABEL}")
             else:
                 try:
                     texts[source.id] = text_path.read_text(encoding="utf-8")
@@ -296,11 +297,6 @@ class _PackReader:
                             f"from {record.source} is already given at line {figure_keys[key]}",
                         )
                     figure_keys.setdefault(key, line)
-                if (
-                    getattr(record, "end", None) is not None
-                    and record.end.last_day < record.date.start
-                ):
-                    self.add(name, line, "end", f"end {record.end} is before date {record.date}")
                 if isinstance(record, Check):
                     self._check_evidence(name, record, line, record_ids)
 
@@ -324,13 +320,6 @@ class _PackReader:
             self.add(name, line, "quote", f"not found in {source.text}{where}")
 
     def _check_evidence(self, name: str, check: Check, line: int, record_ids: set[str]) -> None:
-        if not check.evidence and check.verdict != "unverified":
-            self.add(
-                name,
-                line,
-                "evidence",
-                f"verdict {check.verdict!r} needs evidence; only 'unverified' may have none",
-            )
         if self.unreadable & set(RECORD_FILES):
             return
         for evidence_id in check.evidence:

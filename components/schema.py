@@ -1,10 +1,12 @@
 """The fact-pack contract in code: pydantic models of every file of a pack.
 
-Each model mirrors one section of ``shared/data-format.md``. Models are frozen
+Each model mirrors one section of ``docs/pack-format.md``. Models are frozen
 and forbid unknown fields, so a curator's typo is an error rather than a
-silently missing value. Checks that span records (ids that repeat, references,
-quotes against source texts) live in ``packs.py``, which knows the files and
-lines; this module only knows the shape of one record.
+silently missing value. Every rule about one record lives here (a source a
+reader can find, an end on or after its date, a verdict with evidence), raised
+as ``RecordProblem`` so the loader can point at the field's line. Checks that
+span records (ids that repeat, references, quotes against source texts) live
+in ``packs.py``, which knows the files and lines.
 """
 
 from __future__ import annotations
@@ -118,6 +120,14 @@ def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
     return value
+
+
+class RecordProblem(ValueError):
+    """A one-record rule broken: the message, and the field a curator should look at."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field_name = field_name
 
 
 Date = Annotated[PartialDate, PlainValidator(parse_partial_date)]
@@ -238,6 +248,12 @@ class Source(Contract):
     text: Text | None = None
     accessed: Date | None = None
 
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if self.url is None and self.text is None:
+            raise RecordProblem("url", "a source needs a url or a text (or both)")
+        return self
+
 
 class Record(Contract):
     """The fields every record of a record file has."""
@@ -268,6 +284,12 @@ class Event(Record):
     host: CountryCode | None = None
     status: Literal["held", "planned"]
     people: list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _end_after_date(self) -> Event:
+        if self.end is not None and self.end.last_day < self.date.start:
+            raise RecordProblem("end", f"end {self.end} is before date {self.date}")
+        return self
 
 
 class Amount(Contract):
@@ -312,6 +334,15 @@ class Check(Record):
     claim: Text
     verdict: Literal["supported", "partly", "contradicted", "unverified"]
     evidence: list[Id]
+
+    @model_validator(mode="after")
+    def _verdict_has_evidence(self) -> Check:
+        if not self.evidence and self.verdict != "unverified":
+            raise RecordProblem(
+                "evidence",
+                f"verdict {self.verdict!r} needs evidence; only 'unverified' may have none",
+            )
+        return self
 
 
 # Record files, the model of their records and the table each becomes, in page order.

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_LABEL = "5 MB"  # how problems name the limit, for pack files and stored texts alike
 # An anchor as YAML writes one: "&name" at the start of a value or item. Text
 # inside quotes may match too; that only costs the full check.
 ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]+", re.MULTILINE)
@@ -112,7 +113,9 @@ def read_yaml_file(path: Path, shown_as: str) -> tuple[YamlFile | None, list[Pro
 
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return problem(1, f"file is {size / 1e6:.1f} MB; a pack file may be at most 5 MB")
+        return problem(
+            1, f"file is {size / 1e6:.1f} MB; a pack file may be at most {MAX_FILE_LABEL}"
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:

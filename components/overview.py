@@ -9,6 +9,8 @@ strip holds the latest held events and every planned one still ahead.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
@@ -46,3 +48,20 @@ def strip_events(tables: PackTables, today: dt.date, latest: int = 4) -> pd.Data
     held = events[(events["status"] == "held") & (events["span_start"] <= now)].tail(latest)
     ahead = events[(events["status"] == "planned") & (events["span_end"] > now)]
     return pd.concat([held, ahead]).sort_values("span_start")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline card: a document's figure, a portfolio, or a planned event ahead."""
+
+    kind: Literal["figure", "agreement", "event"]
+    row: pd.Series
+
+
+def headline_cards(tables: PackTables, strip: pd.DataFrame) -> list[Card]:
+    """The Overview's cards in reading order: figures, portfolios, then planned events ahead."""
+    return (
+        [Card("figure", row) for _, row in headline_figures(tables).iterrows()]
+        + [Card("agreement", row) for _, row in headline_agreements(tables).iterrows()]
+        + [Card("event", row) for _, row in strip[strip["status"] == "planned"].iterrows()]
+    )

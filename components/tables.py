@@ -104,6 +104,23 @@ class PackTables:
         return None
 
 
+def records_citing(tables: PackTables, source_id: str) -> pd.DataFrame:
+    """Every record of every table that names ``source_id``: table, id, what it says, quote."""
+    found = [
+        {
+            "table": name,
+            "id": row["id"],
+            "record": record_summary(row),
+            "quote": row["quote"],
+            "quote_verified": bool(row["quote_verified"]),
+        }
+        for name in RECORD_FILES
+        for _, row in tables.table(name)[tables.table(name)["source"] == source_id].iterrows()
+    ]
+    columns = ["table", "id", "record", "quote", "quote_verified"]
+    return pd.DataFrame(found, columns=columns)
+
+
 def record_summary(row: pd.Series) -> str:
     """What a record of any table says, in one short text: its value, title, words or claim."""
     return next(
@@ -185,6 +202,10 @@ def _source_columns(records, by_source: dict[str, Source]) -> dict[str, list]:
         "source_citation": [source_citation(s) for s in found],
         "source_url": [s.url for s in found],
         "quote": [record.quote for record in records],
+        # A quote of a source with a stored text was found in it by the loader.
+        "quote_verified": [
+            r.quote is not None and s.text is not None for r, s in zip(records, found, strict=True)
+        ],
         "note": [record.note for record in records],
     }
 

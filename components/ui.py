@@ -202,6 +202,11 @@ COLUMN_CONFIG = {
     "source_url": st.column_config.LinkColumn("source_url"),
     "url": st.column_config.LinkColumn("url"),
     "quote": st.column_config.TextColumn("quote", width="large"),
+    "quote_verified": st.column_config.CheckboxColumn(
+        "quote verified",
+        help="Ticked: the loader found this quote, word for word, in the source's stored text. "
+        "Unticked: no stored text to check it against (or no quote).",
+    ),
 }
 
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import ui
+from components.agreements import filter_agreements
 from components.charts.agreements import (
     agreements_by_kind_chart,
     joint_venture_sectors,
@@ -40,18 +41,7 @@ kinds = st.multiselect("Kind", list(agreements["kind"].cat.categories), key="agr
 statuses = st.multiselect(
     "Status", list(agreements["status"].cat.categories), key="agreements-status"
 )
-shown = agreements
-if search:
-    haystack = (
-        shown[["title", "sectors_label", "quote", "note", "kind", "status"]]
-        .astype("str")
-        .agg(" ".join, axis=1)
-    )
-    shown = shown[haystack.str.contains(search, case=False, regex=False)]
-if kinds:
-    shown = shown[shown["kind"].isin(kinds)]
-if statuses:
-    shown = shown[shown["status"].isin(statuses)]
+shown = filter_agreements(agreements, search, kinds, statuses)
 st.caption(f"{len(shown)} of {len(agreements)} agreements")
 st.dataframe(
     shown[AGREEMENT_COLUMNS],

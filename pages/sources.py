@@ -1,12 +1,10 @@
 """Sources: every source with its records and quotes, its text with quotes marked, every table."""
 
-import pandas as pd
 import streamlit as st
 
 from components import ui
-from components.schema import RECORD_FILES
 from components.source_text import marked_source_html
-from components.tables import record_summary
+from components.tables import records_citing
 
 # 1. Get data
 tables = ui.current_pack()
@@ -19,12 +17,45 @@ ui.page_header(
 
 # 2. Render: the list of sources
 st.dataframe(
-    sources[["id", "citation", "title", "kind", "date_label", "records", "url", "text"]],
+    sources[["id", "citation", "title", "kind", "date_label", "records", "url", "text"]].rename(
+        columns={"text": "stored text (quotes verified)"}
+    ),
     hide_index=True,
     column_config=ui.COLUMN_CONFIG,
     key="sources-table",
 )
+
+
 by_id = sources.set_index("id")
+
+
+def show_source(chosen: str) -> None:
+    """One source: its address, the records that cite it, and its stored text, quotes marked."""
+    source = by_id.loc[chosen]
+    st.markdown(
+        f"**{ui.link(source['title'], source['url'])}** · {ui.md(source['publisher'])} · {ui.md(source['date_label'])} · {ui.md(source['kind'])}"
+    )
+
+    records = records_citing(tables, chosen)
+    st.markdown(f"#### {len(records)} records from this source")
+    if chosen in tables.texts:
+        st.caption(
+            f"Quotes verified: this source's passage is stored in the pack ({ui.md(source['text'])}) "
+            "and every quote below was found in it, word for word."
+        )
+    else:
+        st.caption(
+            "Not verified: the pack stores no text of this source, so its records carry no "
+            "checked quote. Follow the address to read it."
+        )
+    st.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
+
+    if chosen in tables.texts:
+        st.markdown("#### Stored text, quoted passages marked")
+        with st.container(border=True, key="source-text"):
+            st.html(marked_source_html(tables.texts[chosen], list(records["quote"].dropna())))
+
+
 chosen = st.selectbox(
     "Source",
     list(sources["id"]),
@@ -33,29 +64,10 @@ chosen = st.selectbox(
     ),
     key="sources-chosen",
 )
-source = by_id.loc[chosen]
-st.markdown(
-    f"**{ui.link(source['title'], source['url'])}** · {ui.md(source['publisher'])} · {ui.md(source['date_label'])} · {ui.md(source['kind'])}"
-)
-
-records = []
-for name in RECORD_FILES:
-    table = tables.table(name)
-    for _, row in table[table["source"] == chosen].iterrows():
-        records.append(
-            {"table": name, "id": row["id"], "record": record_summary(row), "quote": row["quote"]}
-        )
-st.markdown(f"#### {len(records)} records from this source")
-st.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
-
-if chosen in tables.texts:
-    st.markdown("#### Full text, quoted passages marked")
-    with st.container(border=True, key="source-text"):
-        st.html(
-            marked_source_html(
-                tables.texts[chosen], [r["quote"] for r in records if pd.notna(r["quote"])]
-            )
-        )
+if chosen is None:
+    st.info("This pack lists no sources.")
+else:
+    show_source(chosen)
 
 # 3. Every table of the pack
 st.subheader("Every table of the pack")

@@ -22,7 +22,10 @@ from components.tables import PackTables
 from components.theme import TEMPLATE_NAME
 
 # What every downloaded row carries so a reader can find where it came from.
-PROVENANCE_COLUMNS = ["source", "source_citation", "source_title", "source_url", "quote", "note"]
+PROVENANCE_COLUMNS = [
+    *("source", "source_citation", "source_title", "source_url", "quote", "quote_verified"),
+    "note",
+]
 FIGURE_COLUMNS = [
     *("id", "metric", "metric_label", "period_label", "value", "unit", "status"),
     *PROVENANCE_COLUMNS,

@@ -1,0 +1,30 @@
+"""What the Agreements page lists: every agreement, narrowed by a search and by kind and status.
+
+Kept out of the page so the rule a reader relies on ("a search finds a word in
+a title, a sector, a quote or a note") is one tested function.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+SEARCHED_COLUMNS = ("title", "sectors_label", "quote", "note", "kind", "status")
+
+
+def filter_agreements(
+    agreements: pd.DataFrame,
+    search: str = "",
+    kinds: list[str] | None = None,
+    statuses: list[str] | None = None,
+) -> pd.DataFrame:
+    """Agreements whose searched text holds ``search`` (any case) and whose kind and status
+    are among those chosen; an empty choice means all."""
+    shown = agreements
+    if search.strip():
+        haystack = shown[list(SEARCHED_COLUMNS)].astype("str").agg(" ".join, axis=1)
+        shown = shown[haystack.str.contains(search.strip(), case=False, regex=False)]
+    if kinds:
+        shown = shown[shown["kind"].isin(kinds)]
+    if statuses:
+        shown = shown[shown["status"].isin(statuses)]
+    return shown

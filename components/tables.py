@@ -52,7 +52,7 @@ class PackTables:
     checks: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
 
-    TABLE_NAMES = ("figures", "events", "agreements", "statements", "checks", "sources", "metrics")
+    TABLE_NAMES = (*RECORD_FILES, "sources", "metrics")
 
     @property
     def id(self) -> str:
@@ -272,6 +272,9 @@ def _figures_table(pack: Pack, figures: list[Figure], by_source) -> pd.DataFrame
     metrics = [pack.metrics[f.metric] for f in figures]
     periods = _date_columns("period", [f.period for f in figures])
     periods["period_label"] = [label or NO_PERIOD for label in periods["period_label"]]
+    periods["period_end"] = pd.to_datetime(
+        [f.period.end_exclusive if f.period else None for f in figures]
+    ).as_unit("s")
     return _frame(
         {
             "id": [f.id for f in figures],

@@ -18,15 +18,13 @@ import sys
 from pathlib import Path
 
 from components.packs import default_data_dir, load_pack, pack_folders
+from components.schema import RECORD_FILES
 from components.tables import PackTables
 
 
 def summary(tables: PackTables) -> str:
     """One line counting what a valid pack holds."""
-    counts = ", ".join(
-        f"{len(tables.table(name))} {name}"
-        for name in ("sources", "figures", "events", "agreements", "statements", "checks")
-    )
+    counts = ", ".join(f"{len(tables.table(name))} {name}" for name in ("sources", *RECORD_FILES))
     return f"{tables.id}: valid ({counts})"
 
 

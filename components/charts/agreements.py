@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from components.charts.base import (
     AGREEMENT_COLUMNS,
+    HOVER_TEMPLATE,
     Chart,
     chart_from,
     finish,
@@ -70,7 +71,7 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
                 )
                 for kind, n in zip(part["kind"], part["records"], strict=True)
             ],
-            hovertemplate="%{hovertext}<extra></extra>",
+            hovertemplate=HOVER_TEMPLATE,
         )
     total = len(rows)
     top_status = rows["status"].value_counts().idxmax()
@@ -118,7 +119,7 @@ def sectors_chart(tables: PackTables) -> Chart | None:
                     counts.index, counts["records"], counts["titles"], strict=True
                 )
             ],
-            hovertemplate="%{hovertext}<extra></extra>",
+            hovertemplate=HOVER_TEMPLATE,
         )
     )
     top = counts.index[-1]

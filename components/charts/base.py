@@ -227,6 +227,19 @@ def document_sources(tables: PackTables) -> set[str]:
     return set(tables.sources.loc[tables.sources["text"].notna(), "id"])
 
 
+def split_series(tables: PackTables, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The context series (one value a year, first source wins) and every other point.
+
+    Points from the documents the pack checks are kept apart, so a reader sees
+    the document's figure beside the series that tests it.
+    """
+    from_documents = rows["source"].isin(document_sources(tables))
+    context = rows[~from_documents].sort_values(["year", "source"])
+    series = context.drop_duplicates("year", keep="first")
+    others = pd.concat([rows[from_documents], context.drop(series.index)])
+    return series.sort_values("year"), others.sort_values("year")
+
+
 def pair_name(tables: PackTables) -> str:
     """ "Russia–China", from the pack's two countries."""
     return "–".join(country.name for country in tables.pack.countries)

@@ -16,14 +16,15 @@ import plotly.graph_objects as go
 
 from components.charts.base import (
     FIGURE_COLUMNS,
+    HOVER_TEMPLATE,
     Chart,
     chart_from,
-    document_sources,
     figure_hover,
     figure_hovers,
     pair_name,
     plain,
     span_years,
+    split_series,
     wrapped,
 )
 from components.tables import PackTables
@@ -57,10 +58,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         & volumes["status"].isin(DELIVERED)
     ].copy()
     rows["year"] = rows["period"].dt.year
-    documents = document_sources(tables)
-    series = rows[~rows["source"].isin(documents)].sort_values(["year", "source"])
-    series = series.drop_duplicates("year")
-    points = rows.drop(series.index)
+    series, points = split_series(tables, rows)
     label, unit = rows["metric_label"].iloc[0], rows["unit"].iloc[0]
     strong = tables.pack.countries[0].color
     figure = go.Figure()
@@ -108,7 +106,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
             name=f"{level['metric_label']} ({marks['label']})",
             showlegend=False,
             hovertext=figure_hover(level),
-            hovertemplate="%{hovertext}<extra></extra>",
+            hovertemplate=HOVER_TEMPLATE,
         )
         # Labelled directly, as the style asks, instead of crowding the legend.
         # Labelled in a margin right of the bars, clear of their value labels.

@@ -13,9 +13,17 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.base import EVENT_COLUMNS, Chart, chart_from, hover_text, pair_name
+from components.charts.base import (
+    EVENT_COLUMNS,
+    HOVER_TEMPLATE,
+    Chart,
+    chart_from,
+    hover_text,
+    pair_name,
+)
 from components.tables import PackTables
 from components.theme import OKABE_ITO, SYMBOLS
+from components.timeline_filters import year_range
 
 PLURAL = {
     "visit": "visits",
@@ -93,7 +101,7 @@ def timeline_chart(
                     "line": {"color": colour, "width": 2},
                 },
                 hovertext=[event_hover(row) for _, row in points.iterrows()],
-                hovertemplate="%{hovertext}<extra></extra>",
+                hovertemplate=HOVER_TEMPLATE,
             )
     if today is not None:
         figure.add_vline(
@@ -110,10 +118,7 @@ def timeline_chart(
         )
     counts = events["kind"].value_counts()
     top = counts.idxmax()
-    years = (
-        int(events["span_start"].dt.year.min()),
-        int((events["span_end"] - pd.Timedelta(days=1)).dt.year.max()),
-    )
+    years = year_range(events)
     planned = int((events["status"] == "planned").sum())
     span = f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
     title_override = title

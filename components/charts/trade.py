@@ -16,6 +16,7 @@ from components.charts.base import (
     plain,
     sources_of,
     span_years,
+    split_series,
     wrapped,
 )
 from components.tables import PackTables
@@ -36,19 +37,6 @@ def _annual(figures: pd.DataFrame, metric: str) -> pd.DataFrame:
     rows = figures[(figures["metric"] == metric) & (figures["period_precision"] == "year")].copy()
     rows["year"] = rows["period"].dt.year
     return rows
-
-
-def split_series(tables: PackTables, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The context series (one value a year, first source wins) and every other point.
-
-    Points from the documents the pack checks are kept apart, so a reader sees
-    the document's figure beside the series that tests it.
-    """
-    from_documents = rows["source"].isin(document_sources(tables))
-    context = rows[~from_documents].sort_values(["year", "source"])
-    series = context.drop_duplicates("year", keep="first")
-    others = pd.concat([rows[from_documents], context.drop(series.index)])
-    return series.sort_values("year"), others.sort_values("year")
 
 
 def trade_by_year_chart(tables: PackTables) -> Chart | None:
@@ -140,12 +128,7 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
     if rows.empty:
         return None
     label, unit = rows["metric_label"].iloc[0], rows["unit"].iloc[0]
-    ends = pd.to_datetime(
-        [
-            _period_end(period, precision)
-            for period, precision in zip(rows["period"], rows["period_precision"], strict=True)
-        ]
-    )
+    ends = rows["period_end"]
     # A value known to the month or year is drawn across it, not at its first day.
     middle = rows["period"] + (ends - rows["period"]) / 2
     figure = go.Figure()
@@ -205,14 +188,6 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
         rows=rows[FIGURE_COLUMNS],
         summary=f"{len(rows)} stated values from {first['period_label']} to {last['period_label']}.",
     )
-
-
-def _period_end(start: pd.Timestamp, precision: str) -> pd.Timestamp:
-    if precision == "year":
-        return start + pd.DateOffset(years=1)
-    if precision == "month":
-        return start + pd.DateOffset(months=1)
-    return start + pd.Timedelta(days=1)
 
 
 def partners_chart(tables: PackTables) -> Chart | None:

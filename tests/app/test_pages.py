@@ -64,7 +64,7 @@ READER_MUST_SEE = {
     ],
     "Energy": ["4.1 bcm in 2020", "38.8 bcm in 2025", "50 bcm/yr"],
     "Agreements": ["agreements, declarations and programmes", "nuclear energy"],
-    "Timeline": ["31 events"],
+    "Timeline": ["32 events"],
     "Claims": ["Contradicted", "11th visit", "$688.3 bn", "$785.8 bn", "$245 bn"],
     "Sources": ["records from this source", "Realist English"],
 }

@@ -1,46 +1,53 @@
-"""How long each page of the app takes to draw in Chromium, against a one-chart floor.
+"""How long each page of the app takes to draw in Chromium, against the same-figure floor.
 
-    python -m bench.page_times [--repeat 3] [--data DIR]
+    python -m bench.page_times [--rounds 5] [--data DIR] [--pages Trade,Claims]
 
-For each repeat, in a fresh browser context: the time from ``page.goto`` to
-the first page (Overview) drawn, then for every link of the sidebar navigation
-the time from the click to that page drawn. "Drawn" means the script run has
-finished and every visible plotly chart has its SVG (``wait_for_app``).
+The floor is ``bench/same_figure_app.py``: an app whose pages hold exactly the
+plotly figures the app's pages draw for the pack in view (read back from the
+app under ``AppTest`` by ``bench.figure_specs``), precomputed, and nothing
+else: what Streamlit itself needs to send and draw those figures.
 
-The floor is ``bench/floor_app.py``, one plotly chart of four points, served
-and measured the same way in the same browser: its load, and its rerun (the
-``r`` key) as the floor for a click. Each row prints its best and median in ms
-and its median as a ratio to the matching floor median; the ratio is what to
-compare across machines. Server logs go to ``bench/results/``. Run by hand;
-never as a timed test.
+Each round opens the app and the floor in two fresh contexts of one Chromium,
+times the first load of each, then clicks every sidebar page in turn, in the
+app and in the floor alternately (who goes first alternates by round). A time
+runs from the click to the server's ``script_finished`` on the app's websocket
+and every visible chart drawn (``tests.e2e.helpers.expect_rerun``); a load
+from ``page.goto`` to the first page drawn. The table gives medians over the
+rounds and the ratio Dyad / floor, which is what to compare across machines;
+a CSV of it goes to ``bench/results/``. Run by hand; never as a timed test.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
+import os
 import statistics
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from bench.figure_specs import write_page_figures
 from tests.e2e.helpers import (
     current_page_title,
-    expect_rerun,
     open_from_sidebar,
     sidebar_page_titles,
     wait_for_app,
     watch_script_runs,
 )
-from tests.e2e.server import REPO, launch_chromium, start_app_server
+from tests.e2e.server import REPO, AppServer, launch_chromium, start_app_server
 
 RESULTS = REPO / "bench" / "results"
 VIEWPORT = {"width": 1400, "height": 900}
-FLOOR_LOAD = "floor app: load"
-FLOOR_RERUN = "floor app: rerun (r key)"
+FLOOR_APP = "bench/same_figure_app.py"
+FIRST_LOAD = "first load"
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -50,10 +57,39 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def open_page(browser: Browser) -> Page:
-    page = browser.new_context(viewport=VIEWPORT).new_page()
-    watch_script_runs(page)
-    return page
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as ``uptime`` prints them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+@dataclass
+class Times:
+    """Seconds per target (``Dyad``, ``floor``, ...) per row (``first load``, a page title)."""
+
+    seconds: dict[str, dict[str, list[float]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+
+    def add(self, target: str, row: str, seconds: float) -> None:
+        self.seconds[target][row].append(seconds)
+
+    def median(self, target: str, row: str) -> float:
+        return statistics.median(self.seconds[target][row])
+
+    def rows(self) -> list[str]:
+        first = next(iter(self.seconds.values()))
+        return list(first)
+
+
+@contextmanager
+def open_target(browser: Browser, url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        watch_script_runs(page)
+        yield page
+    finally:
+        context.close()
 
 
 def load(page: Page, url: str) -> None:
@@ -61,70 +97,150 @@ def load(page: Page, url: str) -> None:
     wait_for_app(page)
 
 
-def rerun_with_r_key(page: Page) -> None:
-    with expect_rerun(page):
-        page.keyboard.press("r")
+def measure_round(
+    browser: Browser,
+    targets: dict[str, str],
+    times: Times,
+    pages: list[str] | None,
+    round_number: int,
+) -> None:
+    """One round: load every target, then click each page in every target in turn.
+
+    Targets take turns, the first one rotating by round, so a burst of load
+    from elsewhere on the machine falls on all of them alike.
+    """
+    names = list(targets)
+    shift = round_number % len(names)
+    order = names[shift:] + names[:shift]
+    with ExitStack() as stack:
+        tabs = {name: stack.enter_context(open_target(browser, targets[name])) for name in order}
+        if round_number == 0:
+            # One unmeasured visit each: a server's first run imports and loads the pack.
+            for name in order:
+                load(tabs[name], targets[name])
+        for name in order:
+            times.add(name, FIRST_LOAD, timed(partial(load, tabs[name], targets[name])))
+        first_tab = tabs[order[0]]
+        titles = sidebar_page_titles(first_tab)
+        first_title = current_page_title(first_tab)
+        wanted = [title for title in titles if pages is None or title in pages]
+        # The page in view goes last, so every click arrives from another page.
+        if pages is not None and wanted == [first_title] and len(titles) > 1:
+            wanted = [next(t for t in titles if t != first_title), first_title]
+        for title in sorted(wanted, key=lambda title: title == first_title):
+            for name in order:
+                seconds = timed(partial(open_from_sidebar, tabs[name], title))
+                if pages is None or title in pages:
+                    times.add(name, title, seconds)
 
 
-def measure_floor(browser: Browser, url: str, times: dict[str, list[float]]) -> None:
-    page = open_page(browser)
-    times[FLOOR_LOAD].append(timed(partial(load, page, url)))
-    times[FLOOR_RERUN].append(timed(partial(rerun_with_r_key, page)))
-    page.context.close()
+def measure(targets: dict[str, str], rounds: int, pages: list[str] | None = None) -> Times:
+    """Page times of every target (name -> base URL) in one Chromium, ``rounds`` rounds."""
+    times = Times()
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            for round_number in range(rounds):
+                measure_round(browser, targets, times, pages, round_number)
+        finally:
+            browser.close()
+    return times
 
 
-def measure_app(browser: Browser, url: str, times: dict[str, list[float]]) -> None:
-    """Load the app, then open every sidebar page, the first page last."""
-    page = open_page(browser)
-    first_page_time = timed(partial(load, page, url))
-    titles = sidebar_page_titles(page)
-    first_title = current_page_title(page) if titles else "app"
-    times[f"{first_title}: load"].append(first_page_time)
-    # Leave the current page for last, so every click arrives from another page.
-    for title in sorted(titles, key=lambda title: title == first_title):
-        times[f"{title}: click"].append(timed(partial(open_from_sidebar, page, title)))
-    page.context.close()
-
-
-def print_table(times: dict[str, list[float]], repeat: int) -> None:
-    floor_load = statistics.median(times[FLOOR_LOAD])
-    floor_rerun = statistics.median(times[FLOOR_RERUN])
-    print(f"\nPage times in Chromium, {repeat} run(s) each; ratio = median / floor median")
-    print(f"{'page':<34} {'best ms':>9} {'median ms':>10} {'ratio':>7}")
-    for label, seconds in times.items():
-        floor = floor_rerun if label.endswith(("click", "(r key)")) else floor_load
-        median = statistics.median(seconds)
-        print(
-            f"{label:<34} {min(seconds) * 1000:9.0f} {median * 1000:10.0f} {median / floor:6.1f}x"
+def table_rows(times: Times, charts: dict[str, int], app: str, floor: str) -> list[dict]:
+    """One row per page (first load first), then all pages together (the sum of medians)."""
+    rows = []
+    for row in times.rows():
+        mine, base = times.median(app, row), times.median(floor, row)
+        rows.append(
+            {
+                "page": row,
+                "charts": charts.get(row, ""),
+                app: mine,
+                floor: base,
+                "ratio": mine / base,
+            }
         )
-    print("load rows are compared with the floor's load; click rows with the floor's rerun")
+    switches = [row for row in rows if row["page"] != FIRST_LOAD]
+    if switches:
+        mine = sum(row[app] for row in switches)
+        base = sum(row[floor] for row in switches)
+        rows.append(
+            {"page": "all pages", "charts": "", app: mine, floor: base, "ratio": mine / base}
+        )
+    return rows
+
+
+def print_table(rows: list[dict], columns: list[str], heading: str) -> None:
+    print(f"\n{heading}")
+    widths = {"page": 14, "charts": 6}
+    header = [f"{'page':<14}", f"{'charts':>6}"]
+    header += [f"{column:>10}" for column in columns if column not in widths]
+    print(" ".join(header))
+    for row in rows:
+        cells = [f"{row['page']:<14}", f"{row['charts']!s:>6}"]
+        for column in columns:
+            if column in widths:
+                continue
+            value = row[column]
+            cells.append(f"{value:9.2f}x" if column.startswith("ratio") else f"{value:8.3f} s")
+        print(" ".join(cells))
+
+
+def write_csv(rows: list[dict], name: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = RESULTS / f"{name}-{stamp}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@contextmanager
+def app_and_floor(
+    data_dir: Path | None, label: str = "page_times"
+) -> Iterator[tuple[AppServer, AppServer, list[dict]]]:
+    """The app on ``data_dir`` and its same-figure floor, both running; their pages' figures."""
+    figures_path = RESULTS / f"{label}-figures.json"
+    figures = write_page_figures(figures_path, data_dir)
+    saved = os.environ.get("DYAD_FLOOR_FIGURES")
+    os.environ["DYAD_FLOOR_FIGURES"] = str(figures_path)
+    try:
+        with ExitStack() as stack:
+            app = start_app_server(data_dir=data_dir, log_path=RESULTS / f"{label}-app.log")
+            stack.callback(app.stop)
+            floor = start_app_server(FLOOR_APP, log_path=RESULTS / f"{label}-floor.log")
+            stack.callback(floor.stop)
+            yield app, floor, figures
+    finally:
+        if saved is None:
+            os.environ.pop("DYAD_FLOOR_FIGURES", None)
+        else:
+            os.environ["DYAD_FLOOR_FIGURES"] = saved
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", "--repeat", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
+    parser.add_argument("--pages", default=None, help="comma-separated page titles (default all)")
     arguments = parser.parse_args()
-    times: dict[str, list[float]] = defaultdict(list)
-    floor_server = start_app_server(
-        "bench/floor_app.py", log_path=RESULTS / "page_times-floor-server.log"
+    pages = arguments.pages.split(",") if arguments.pages else None
+    load_before = load_average()
+    with app_and_floor(arguments.data) as (app, floor, figures):
+        times = measure({"Dyad": app.url, "floor": floor.url}, arguments.rounds, pages)
+    charts = {page["title"]: len(page["charts"]) for page in figures}
+    charts[FIRST_LOAD] = charts[figures[0]["title"]]
+    rows = table_rows(times, charts, "Dyad", "floor")
+    print_table(
+        rows,
+        ["page", "charts", "Dyad", "floor", "ratio"],
+        f"Page times in Chromium against the same-figure floor; medians of {arguments.rounds}"
+        f" round(s); load average {load_before} before, {load_average()} after",
     )
-    app_server = None
-    try:
-        app_server = start_app_server(
-            data_dir=arguments.data, log_path=RESULTS / "page_times-app-server.log"
-        )
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            for _ in range(arguments.repeat):
-                measure_floor(browser, floor_server.url, times)
-                measure_app(browser, app_server.url, times)
-            browser.close()
-    finally:
-        floor_server.stop()
-        if app_server is not None:
-            app_server.stop()
-    print_table(times, arguments.repeat)
+    print(f"CSV: {write_csv(rows, 'page_times')}")
 
 
 if __name__ == "__main__":

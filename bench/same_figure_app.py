@@ -1,0 +1,57 @@
+"""The same-figure floor: pages that draw exactly the figures Dyad's pages draw, nothing else.
+
+``bench.page_times`` reads the figures back from the app (``bench.figure_specs``)
+into a JSON file and starts this app with ``$DYAD_FLOOR_FIGURES`` pointing at
+it. Each page has the app page's title and URL path and draws its figures with
+the same toolbar config and text alternative; the figures are built once per
+server (precomputed), so a rerun costs only what Streamlit itself needs to send
+and draw them. Whatever a Dyad page costs beyond this is the page's own work.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import plotly.io as pio
+import streamlit as st
+
+
+@st.cache_resource
+def floor_pages(path: str) -> list[dict]:
+    pages = json.loads(Path(path).read_text(encoding="utf-8"))
+    for page in pages:
+        for chart in page["charts"]:
+            chart["figure"] = pio.from_json(chart["spec"], skip_invalid=True)
+            chart["config"] = json.loads(chart["config"])
+    return pages
+
+
+def page_body(charts: list[dict]):
+    def draw() -> None:
+        for number, chart in enumerate(charts):
+            st.plotly_chart(
+                chart["figure"],
+                key=f"floor-{number}",
+                theme=None,
+                config=chart["config"],
+                alt=chart["alt"] or None,
+            )
+
+    return draw
+
+
+pages = floor_pages(os.environ["DYAD_FLOOR_FIGURES"])
+st.set_page_config(page_title="Floor", layout="wide")
+current = st.navigation(
+    [
+        st.Page(
+            page_body(page["charts"]),
+            title=page["title"],
+            icon=page["icon"],
+            url_path=page["url_path"],
+            default=index == 0,
+        )
+        for index, page in enumerate(pages)
+    ]
+)
+current.run()

@@ -1,0 +1,169 @@
+"""The catalogue of a pack's charts: every chart the app can draw, by a stable id.
+
+Each entry names its chart's id (the chart's ``key``, so a link or a deck
+written today still finds it tomorrow), the page it belongs to, its title and
+the builder that draws it, with the chart built once. The Briefing page,
+server-side images, the deck, the offline report and the data bundle all read
+the same catalogue, so a chart looks the same everywhere. Besides charts a
+briefing can show two text slides: the documents' headline numbers
+(``headlines``) and the claims with their verdicts (``claims``).
+
+No streamlit here: ``components.ui.catalogue`` caches it on the pack files'
+fingerprint, like the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+
+from components.charts.agreements import agreements_by_kind_chart, sectors_chart
+from components.charts.base import Chart
+from components.charts.claims import check_evidence_chart
+from components.charts.energy import gas_delivered_chart, planned_volumes_chart
+from components.charts.timeline import timeline_chart
+from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
+from components.overview import headline_figures, strip_events
+from components.tables import PackTables
+
+# Slides that are not charts: the headline numbers and the claims' verdicts.
+HEADLINES = "headlines"
+CLAIMS = "claims"
+TEXT_SLIDES = {HEADLINES: "Headline numbers", CLAIMS: "Claims and their verdicts"}
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One chart of the pack: stable id, page, title, builder and the chart it drew."""
+
+    id: str
+    page: str
+    title: str
+    builder: Callable[[PackTables], Chart | None] = field(repr=False)
+    chart: Chart = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every chart a pack can draw, in the app's page order."""
+
+    tables: PackTables = field(repr=False)
+    entries: tuple[CatalogueEntry, ...]
+    today: dt.date
+
+    def __iter__(self) -> Iterator[CatalogueEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, chart_id: object) -> bool:
+        return any(entry.id == chart_id for entry in self.entries)
+
+    @property
+    def ids(self) -> list[str]:
+        return [entry.id for entry in self.entries]
+
+    def get(self, chart_id: str) -> CatalogueEntry | None:
+        return next((entry for entry in self.entries if entry.id == chart_id), None)
+
+    def chart(self, chart_id: str) -> Chart:
+        entry = self.get(chart_id)
+        if entry is None:
+            raise KeyError(f"no chart {chart_id!r} in the catalogue of {self.tables.id}")
+        return entry.chart
+
+    def slide_ids(self) -> list[str]:
+        """Everything a briefing can show: the text slides the pack has, then every chart."""
+        return [*self.text_slides(), *self.ids]
+
+    def text_slides(self) -> list[str]:
+        """The text slides this pack has material for."""
+        slides = []
+        if not headline_figures(self.tables).empty:
+            slides.append(HEADLINES)
+        if not self.tables.checks.empty:
+            slides.append(CLAIMS)
+        return slides
+
+    def slide_title(self, slide_id: str) -> str:
+        if slide_id in TEXT_SLIDES:
+            return TEXT_SLIDES[slide_id]
+        return self.chart(slide_id).title
+
+    def known(self, slide_ids: list[str]) -> list[str]:
+        """``slide_ids`` without unknown or repeated ids, order kept (for ids from a URL)."""
+        valid = set(self.slide_ids())
+        return [s for s in dict.fromkeys(slide_ids) if s in valid]
+
+
+def builders(tables: PackTables, today: dt.date) -> list[tuple[str, Callable]]:
+    """(page, builder) for every chart the app's pages can draw for this pack."""
+    finance = tables.metrics.loc[tables.metrics["topic"] == "finance", "metric"]
+    strip = partial(_events_strip, today=today)
+    return [
+        ("Overview", strip),
+        ("Trade", trade_by_year_chart),
+        *[("Trade", partial(claims_over_time_chart, metric=m)) for m in finance],
+        ("Trade", partners_chart),
+        ("Energy", gas_delivered_chart),
+        ("Energy", planned_volumes_chart),
+        ("Agreements", agreements_by_kind_chart),
+        ("Agreements", sectors_chart),
+        ("Timeline", partial(timeline_chart, today=today)),
+        *[("Claims", partial(check_evidence_chart, check_id=c)) for c in tables.checks["id"]],
+    ]
+
+
+def _events_strip(tables: PackTables, today: dt.date) -> Chart | None:
+    """The Overview's strip: the latest events and every planned one ahead."""
+    strip = strip_events(tables, today)
+    ahead = strip[strip["status"] == "planned"]
+    title = (
+        f"The latest events, and {len(ahead)} planned ahead"
+        if len(ahead)
+        else "The latest events; none planned ahead"
+    )
+    return timeline_chart(tables, strip, today=today, key="events-strip", title=title)
+
+
+def build_catalogue(tables: PackTables, today: dt.date) -> Catalogue:
+    """Draw every chart of the pack once; charts the pack has no data for are left out."""
+    entries = []
+    for page, builder in builders(tables, today):
+        chart = builder(tables)
+        if chart is not None:
+            entries.append(CatalogueEntry(chart.key, page, chart.title, builder, chart))
+    return Catalogue(tables=tables, entries=tuple(entries), today=today)
+
+
+def default_deck(catalogue: Catalogue, size: int = 6) -> list[str]:
+    """A short deck of the pack's key findings, in the order a briefer tells them.
+
+    The headline numbers, then the pair's trade, energy delivered, the claim
+    the evidence most contradicts, agreements and the timeline: whichever of
+    these the pack has, then other charts until ``size`` slides.
+    """
+    checks = catalogue.tables.checks
+    severity = {"contradicted": 0, "partly": 1, "supported": 2, "unverified": 3}
+    ranked = sorted(
+        (f"check-{c}" for c in checks["id"]),
+        key=lambda key: severity.get(str(checks.set_index("id").loc[key[6:], "verdict"]), 9),
+    )
+    wanted = [
+        *catalogue.text_slides()[:1],
+        "trade-by-year",
+        "gas-delivered",
+        *ranked[:1],
+        "agreements-by-kind",
+        "timeline",
+    ]
+    deck = [slide for slide in wanted if slide in catalogue.slide_ids()]
+    for slide in catalogue.slide_ids():
+        if len(deck) >= size:
+            break
+        if slide not in deck:
+            deck.append(slide)
+    return deck[:size]

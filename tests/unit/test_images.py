@@ -1,0 +1,106 @@
+"""Server-side chart images: sizes, text inside SVG and PDF, and a clear message without Chromium.
+
+One kaleido browser serves the whole test session (``components.images`` keeps
+one per process), and only a few images are drawn, so this file stays fast.
+Expected words come from the fixture pack's files, not from the code under test.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+import pypdf
+import pytest
+import yaml
+from PIL import Image
+
+from components import images
+from components.catalogue import build_catalogue
+from components.packs import load_pack
+from tests.conftest import FIXTURES
+
+PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
+TABLES, _ = load_pack(PACK_DIR)
+CATALOGUE = build_catalogue(TABLES, TABLES.pack.as_of.start)
+PACK_FILE = yaml.safe_load((PACK_DIR / "pack.yaml").read_text())
+SOURCES_FILE = yaml.safe_load((PACK_DIR / "sources.yaml").read_text())
+AS_OF = TABLES.pack.as_of.label
+# What the trade chart must carry, from the pack's own files.
+TRADE_LABEL = PACK_FILE["metrics"]["bilateral-trade"]["label"]
+TRADE_UNIT = PACK_FILE["metrics"]["bilateral-trade"]["unit"]
+PUBLISHERS = [source["publisher"] for source in SOURCES_FILE]
+
+needs_chromium = pytest.mark.skipif(
+    not images.images_available(), reason="no Chromium here: apt-get install chromium"
+)
+
+
+def trade_image(fmt: str) -> bytes:
+    return images.chart_image(CATALOGUE.chart("trade-by-year"), fmt, AS_OF)
+
+
+def as_text(svg_or_pdf_text: str) -> str:
+    """Text as a reader sees it: entities decoded, runs of space made one."""
+    text = svg_or_pdf_text.replace("&amp;", "&").replace("&#39;", "'")
+    return re.sub(r"\s+", " ", text)
+
+
+def test_the_as_of_date_is_the_pack_files():
+    assert AS_OF == "2 Mar 2024"  # pack.yaml: as_of: 2024-03-02
+
+
+@needs_chromium
+@pytest.mark.parametrize(("fmt", "size"), [("png", (3200, 1800)), ("png4", (6400, 3600))])
+def test_png_decodes_at_the_asked_size(fmt, size):
+    image = Image.open(io.BytesIO(trade_image(fmt)))
+    assert image.format == "PNG"
+    assert image.size == size
+
+
+@needs_chromium
+def test_svg_carries_title_unit_source_line_and_as_of_as_text():
+    svg = trade_image("svg").decode()
+    texts = as_text(" ".join(re.findall(r"<text[^>]*>(.*?)</text>", svg)))
+    assert TRADE_LABEL in texts
+    assert TRADE_UNIT in texts
+    for publisher in PUBLISHERS:
+        assert publisher in texts
+    assert texts.count("Source") == 1 and "Sources: " in texts
+    assert f"sources to {AS_OF}" in texts
+    assert 'width="1600"' in svg and 'height="900"' in svg
+
+
+@needs_chromium
+def test_pdf_carries_title_unit_source_line_and_as_of_as_text():
+    reader = pypdf.PdfReader(io.BytesIO(trade_image("pdf")))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) / float(box.height) == pytest.approx(16 / 9, rel=0.01)
+    text = as_text(reader.pages[0].extract_text())
+    assert TRADE_LABEL in text
+    assert TRADE_UNIT in text
+    for publisher in PUBLISHERS:
+        assert publisher in text
+    assert f"sources to {AS_OF}" in text
+
+
+@needs_chromium
+def test_a_second_request_comes_from_the_cache():
+    first = trade_image("png")
+    started = time.perf_counter()
+    assert trade_image("png") is first
+    assert time.perf_counter() - started < 0.5
+
+
+def test_no_chromium_is_said_clearly_and_fast(monkeypatch, tmp_path):
+    monkeypatch.setenv("DYAD_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    assert not images.images_available()
+    started = time.perf_counter()
+    with pytest.raises(images.ImagesUnavailable) as raised:
+        images.chart_image(CATALOGUE.chart("timeline"), "svg", AS_OF)
+    assert time.perf_counter() - started < 2
+    message = str(raised.value)
+    assert "apt-get install chromium" in message
+    assert "DYAD_CHROMIUM" in message and "no-such-chromium" in message

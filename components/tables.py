@@ -175,7 +175,7 @@ def build_pack_tables(pack: Pack, sources, records, texts: dict[str, str]) -> Pa
         sources=_sources_table(source_list, citing),
         metrics=_metrics_table(pack.metrics, items["figures"]),
         figures=_figures_table(pack, items["figures"], by_source),
-        events=_events_table(items["events"], by_source),
+        events=_events_table(items["events"], by_source, pack),
         agreements=_agreements_table(items["agreements"], by_source),
         statements=_statements_table(items["statements"], by_source),
         checks=_checks_table(items["checks"], by_source),
@@ -306,8 +306,9 @@ def span_label(start: PartialDate, end: PartialDate | None) -> str:
     return f"{start.label} \u2013 {end.label}"
 
 
-def _events_table(events: list[Event], by_source) -> pd.DataFrame:
+def _events_table(events: list[Event], by_source, pack: Pack) -> pd.DataFrame:
     events = sorted(events, key=lambda e: (e.date, e.id))
+    names = {country.code: country.name for country in pack.countries}
     people = [tuple(e.people or ()) for e in events]
     return _frame(
         {
@@ -323,6 +324,8 @@ def _events_table(events: list[Event], by_source) -> pd.DataFrame:
             "kind": _categorical([e.kind for e in events], Event, "kind"),
             "place": [e.place for e in events],
             "host": [e.host for e in events],
+            # The pair's countries by name; a third country by its code.
+            "host_label": [names.get(e.host, e.host) for e in events],
             "status": _categorical([e.status for e in events], Event, "status"),
             "people": pd.Series(people, dtype=object),
             "people_label": _joined(people),

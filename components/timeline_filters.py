@@ -1,7 +1,7 @@
 """Timeline filters as data: read from and written to the page URL, applied to events.
 
 Kept apart from the page so that the URL format (``?kind=visit&kind=talks
-&status=held&person=Xi+Jinping&years=2013-2025``) is one tested function pair.
+&status=held&person=Xi+Jinping&host=RUS&years=2013-2025``) is one tested function pair.
 An empty choice means "all".
 """
 
@@ -18,6 +18,7 @@ class TimelineFilters:
     statuses: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     years: tuple[int, int] | None = None
+    hosts: list[str] = field(default_factory=list)
 
 
 def year_range(events: pd.DataFrame) -> tuple[int, int]:
@@ -28,6 +29,12 @@ def year_range(events: pd.DataFrame) -> tuple[int, int]:
 
 def all_people(events: pd.DataFrame) -> list[str]:
     return sorted({person for people in events["people"] for person in people})
+
+
+def all_hosts(events: pd.DataFrame) -> dict[str, str]:
+    """The countries that host events, code -> name, the pair's first."""
+    hosted = events[events["host"].notna()]
+    return dict(zip(hosted["host"], hosted["host_label"], strict=True))
 
 
 def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> TimelineFilters:
@@ -46,13 +53,19 @@ def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> Tim
         kinds=[k for k in query.get("kind", []) if k in kinds],
         statuses=[s for s in query.get("status", []) if s in statuses],
         people=[p for p in query.get("person", []) if p in people],
+        hosts=[h for h in query.get("host", []) if h in all_hosts(events)],
         years=years if years and years[0] <= years[1] else None,
     )
 
 
 def filters_to_query(filters: TimelineFilters, events: pd.DataFrame) -> dict[str, list[str]]:
     """The URL parameters of a filtered view (only what narrows it)."""
-    query = {"kind": filters.kinds, "status": filters.statuses, "person": filters.people}
+    query = {
+        "kind": filters.kinds,
+        "status": filters.statuses,
+        "person": filters.people,
+        "host": filters.hosts,
+    }
     if filters.years and filters.years != year_range(events):
         query["years"] = [f"{filters.years[0]}-{filters.years[1]}"]
     return {name: values for name, values in query.items() if values}
@@ -68,6 +81,8 @@ def apply_filters(events: pd.DataFrame, filters: TimelineFilters) -> pd.DataFram
     if filters.people:
         wanted = set(filters.people)
         shown = shown[shown["people"].map(lambda people: bool(wanted & set(people)))]
+    if filters.hosts:
+        shown = shown[shown["host"].isin(filters.hosts)]
     if filters.years:
         start = pd.Timestamp(filters.years[0], 1, 1)
         end = pd.Timestamp(filters.years[1] + 1, 1, 1)

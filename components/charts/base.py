@@ -31,7 +31,8 @@ FIGURE_COLUMNS = [
     *PROVENANCE_COLUMNS,
 ]
 EVENT_COLUMNS = [
-    *("id", "when", "date_precision", "title", "kind", "status", "place", "people_label"),
+    *("id", "when", "date_precision", "title", "kind", "status", "place", "host_label"),
+    "people_label",
     *PROVENANCE_COLUMNS,
 ]
 AGREEMENT_COLUMNS = [

@@ -20,9 +20,10 @@ from components.charts.base import (
     chart_from,
     hover_text,
     pair_name,
+    plain,
 )
 from components.tables import PackTables
-from components.theme import OKABE_ITO, SYMBOLS
+from components.theme import CONTEXT_GREY, OKABE_ITO, SYMBOLS
 from components.timeline_filters import year_range
 
 PLURAL = {
@@ -43,6 +44,7 @@ def event_hover(row: pd.Series) -> str:
             ("", row["when"]),
             ("", row["title"]),
             ("Place: ", row["place"]),
+            ("Host: ", row["host_label"]),
             ("People: ", row["people_label"]),
             ("Status: ", row["status"]),
             ("Source: ", row["source_citation"]),
@@ -146,4 +148,75 @@ def timeline_chart(
         rows=events[EVENT_COLUMNS],
         summary="; ".join(f"{PLURAL[k]}: {n}" for k, n in counts.items() if n) + ".",
         height=max(320, 150 + 62 * len(kinds)),
+    )
+
+
+def visits_by_host_chart(tables: PackTables, events: pd.DataFrame | None = None) -> Chart | None:
+    """Who visited whom: visits by year, stacked by the country that hosted them.
+
+    Each of the pair's countries keeps its pack colour; a third country is grey
+    and hatched. Visits whose host the pack does not give are left out, and the
+    subtitle says how many.
+    """
+    events = tables.events if events is None else events
+    visits = events[events["kind"] == "visit"]
+    hosted = visits[visits["host"].notna()].copy()
+    if hosted.empty:
+        return None
+    hosted["year"] = hosted["span_start"].dt.year
+    colours = {country.code: country.color for country in tables.pack.countries}
+    order = [c.code for c in tables.pack.countries] + sorted(set(hosted["host"]) - set(colours))
+    counts = hosted["host"].value_counts()
+    figure = go.Figure()
+    for host in (code for code in order if code in counts.index):
+        of_host = hosted[hosted["host"] == host]
+        label = of_host["host_label"].iloc[0]
+        per_year = of_host.groupby("year").agg(n=("id", "size"), titles=("title", list))
+        figure.add_bar(
+            x=per_year.index,
+            y=per_year["n"],
+            name=f"in {plain(label)} ({counts[host]})",
+            marker={
+                "color": colours.get(host, CONTEXT_GREY),
+                "pattern": {"shape": "" if host in colours else "/", "fgcolor": "#ffffff"},
+            },
+            hovertext=[
+                hover_text([("", f"{year}: {n} visit(s) in {label}")] + [("· ", t) for t in titles])
+                for year, n, titles in zip(
+                    per_year.index, per_year["n"], per_year["titles"], strict=True
+                )
+            ],
+            hovertemplate=HOVER_TEMPLATE,
+        )
+    ranked = [
+        (hosted.loc[hosted["host"] == code, "host_label"].iloc[0], int(n))
+        for code, n in counts.items()
+    ]
+    total = int(counts.sum())
+    if len(ranked) == 1:
+        title = f"All {total} recorded visits took place in {ranked[0][0]}"
+    else:
+        rest = ", ".join(f"{n} in {name}" for name, n in ranked[1:])
+        title = (
+            f"{ranked[0][1]} of the {total} recorded visits took place in {ranked[0][0]}; {rest}"
+        )
+    unknown = len(visits) - len(hosted)
+    subtitle = (
+        f"{pair_name(tables)} · visits by year and host country · counts of records in this pack"
+        + (f" · {unknown} visit(s) without a host left out" if unknown else "")
+    )
+    figure.update_layout(
+        barmode="stack",
+        xaxis={"tickformat": "d", "dtick": 1 if hosted["year"].nunique() < 16 else None},
+        yaxis={"dtick": 1, "rangemode": "tozero", "title": {"text": "visits"}},
+    )
+    return chart_from(
+        tables,
+        key="visits-by-host",
+        figure=figure,
+        title=title,
+        subtitle=subtitle,
+        rows=hosted[EVENT_COLUMNS],
+        summary="; ".join(f"{name}: {n}" for name, n in ranked) + ".",
+        height=420,
     )

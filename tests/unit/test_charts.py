@@ -62,7 +62,7 @@ def test_trade_chart_tells_the_document_from_the_series():
     assert "In 2024, bilateral trade hit a record $245 billion." in document.hovertext[0]
     assert len(chart.rows) == 14
     assert chart.rows["source_title"].notna().all()
-    assert chart.rows["quote"].notna().sum() == 13  # the 2019 report gives no quotable sentence
+    assert chart.rows["quote"].notna().all()  # every point with the sentence it came from
     assert chart.file_stem == "russia-china-trade-by-year"
 
 
@@ -71,8 +71,9 @@ def test_currency_claims_are_marked_as_claims_and_a_year_is_drawn_across_it():
     spans, claims = chart.figure.data
     assert claims.name == "claim" and claims.marker.symbol == "star"
     assert "<i>claim</i>" in claims.hovertext[0]
-    # The 99.1% known only to the year 2025 spans the whole year, not 1 January.
-    assert list(spans.x) == [pd.Timestamp("2025-01-01"), pd.Timestamp("2026-01-01"), None]
+    # The 99.1% known only to the month (figures.yaml: period "2025-11") spans November,
+    # not 1 November.
+    assert list(spans.x) == [pd.Timestamp("2025-11-01"), pd.Timestamp("2025-12-01"), None]
 
 
 def test_planned_values_are_drawn_apart_from_reported_ones():

@@ -42,6 +42,7 @@ def test_xi_visits_between_2015_and_2019():
     assert list(shown["id"]) == [
         "xi-visit-04-moscow-2015",
         "xi-visit-05-ufa-2015",
+        "putin-visit-hangzhou-2016-09",  # Xi hosted the G20 in Hangzhou
         "xi-visit-06-moscow-2017",
         "xi-visit-07-vladivostok-2018",
         "xi-visit-08-moscow-2019",
@@ -52,3 +53,24 @@ def test_an_event_known_to_the_year_matches_a_range_it_overlaps():
     shown = apply_filters(EVENTS, TimelineFilters([], ["planned"], [], (2025, 2025)))
     assert "sco-summit-tianjin-planned" in set(shown["id"])
     assert "far-eastern-route-start-planned" not in set(shown["id"])
+
+
+def test_host_filter_round_trips_through_the_url_and_keeps_only_events_hosted_there():
+    import pandas as pd
+
+    events = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "kind": pd.Categorical(["visit", "visit", "summit"]),
+            "status": pd.Categorical(["held"] * 3),
+            "people": [(), (), ()],
+            "host": ["AAA", "BBB", None],
+            "host_label": ["Aland", "Bland", None],
+            "span_start": pd.to_datetime(["2020-01-01", "2021-01-01", "2022-01-01"]),
+            "span_end": pd.to_datetime(["2020-01-02", "2021-01-02", "2022-01-02"]),
+        }
+    )
+    filters = filters_from_query({"host": ["BBB", "ZZZ"]}, events)
+    assert filters.hosts == ["BBB"]
+    assert filters_to_query(filters, events) == {"host": ["BBB"]}
+    assert list(apply_filters(events, filters)["id"]) == ["b"]

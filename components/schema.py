@@ -192,10 +192,11 @@ class Metric(Contract):
         """The ISO 4217 code of a money metric (declared, or the unit's first word)."""
         if self.role != "money":
             return None
-        return self.currency or _unit_currency(self.unit)
+        return self.currency or unit_currency(self.unit)
 
 
-def _unit_currency(unit: str) -> str | None:
+def unit_currency(unit: str) -> str | None:
+    """The currency code a unit opens on ("USD bn" -> "USD"), if it opens on three capitals."""
     first = unit.split()[0] if unit.split() else ""
     return first if re.fullmatch(r"[A-Z]{3}", first) else None
 
@@ -210,7 +211,7 @@ def implied_measure(unit: str) -> Measure:
         return "rate"
     if unit.strip() == "%":
         return "share"
-    if _unit_currency(unit):
+    if unit_currency(unit):
         return "money"
     return "volume"
 

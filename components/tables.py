@@ -32,6 +32,7 @@ from components.schema import (
     PartialDate,
     Source,
     Statement,
+    unit_currency,
 )
 
 PRECISIONS = ("year", "month", "day")
@@ -143,8 +144,7 @@ def format_value(value: float, unit: str, currency: str | None = None) -> str:
     # Half up, as readers round: 10.25 reads "10.3", not banker's "10.2".
     rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     number = f"{rounded:,.1f}".removesuffix(".0")
-    if currency is None and unit.split()[:1] == ["USD"]:
-        currency = "USD"  # the format's original rule, for callers without a metric
+    currency = currency or unit_currency(unit)  # an amount's unit may open on its code
     symbol = CURRENCY_SYMBOLS.get(currency or "")
     if symbol:
         rest = unit.removeprefix(currency).strip()

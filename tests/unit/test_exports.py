@@ -34,3 +34,14 @@ def test_csv_starts_with_a_byte_order_mark_for_spreadsheets():
 def test_categorical_cells_are_written_as_text():
     rows = pd.DataFrame({"status": pd.Categorical(["planned", "reported"])})
     assert csv_bytes(rows).decode("utf-8-sig") == "status\nplanned\nreported\n"
+
+
+def test_values_read_in_their_currency_whatever_the_pair():
+    from components.tables import format_value
+
+    assert format_value(244.8, "USD bn") == "$244.8 bn"
+    assert format_value(12.25, "EUR bn") == "€12.3 bn"
+    assert format_value(3, "bn", currency="GBP") == "£3 bn"
+    assert format_value(7, "CNY trn") == "7 CNY trn"  # no common symbol: the code stays
+    assert format_value(95, "%") == "95%"
+    assert format_value(310.5, "TWh") == "310.5 TWh"

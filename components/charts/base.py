@@ -241,6 +241,20 @@ def split_series(tables: PackTables, rows: pd.DataFrame) -> tuple[pd.DataFrame, 
     return series.sort_values("year"), others.sort_values("year")
 
 
+def undrawn_metrics(tables: PackTables, topics: Iterable[str], charts: Iterable) -> list[str]:
+    """Metrics of ``topics`` with figures that none of ``charts`` draws, in the pack's order.
+
+    A page draws these one by one, so no figure of its topics is left unshown.
+    """
+    drawn: set[str] = set()
+    for chart in charts:
+        if chart is not None and "metric" in chart.rows:
+            drawn |= set(chart.rows["metric"])
+    metrics = tables.metrics
+    wanted = metrics[metrics["topic"].isin(list(topics)) & (metrics["figures"] > 0)]
+    return [metric for metric in wanted["metric"] if metric not in drawn]
+
+
 def pair_name(tables: PackTables) -> str:
     """ "Russia–China", from the pack's two countries."""
     return "–".join(country.name for country in tables.pack.countries)

@@ -123,8 +123,14 @@ def _label_point(figure: go.Figure, point: pd.Series, text: str, offset: tuple[i
 
 
 def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
-    """Stated values of one metric over time, each at its date's precision, as claims."""
-    rows = tables.figures[tables.figures["metric"] == metric].sort_values("period").copy()
+    """Values of one metric over time, each at its date's precision, claims marked as claims.
+
+    Figures given without a period have no place on a time axis: they are left
+    out here and shown in the page's tables and headline cards.
+    """
+    figures = tables.figures
+    rows = figures[(figures["metric"] == metric) & figures["period"].notna()]
+    rows = rows.sort_values("period").copy()
     if rows.empty:
         return None
     label, unit = rows["metric_label"].iloc[0], rows["unit"].iloc[0]
@@ -162,19 +168,29 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
             **figure_hovers(points),
         )
     first, last = rows.iloc[0], rows.iloc[-1]
-    direction = (
-        "rose"
-        if last["value"] > first["value"]
-        else "fell"
-        if last["value"] < first["value"]
-        else "stayed"
-    )
-    kind = "Claims" if (rows["status"] == "claim").all() else "Figures"
-    title = (
-        f"{kind} of the {lower_first(label)} {direction} from {first['value_label']} "
-        f"({first['period_label']}) to {last['value_label']} ({last['period_label']})"
-    )
-    subtitle = f"{pair_name(tables)} · {label}, {unit}, as stated at the time · stars: claims, not statistics"
+    # "Claims of the share ... rose": a reader must not take stated values for a statistic.
+    opening = f"Claims of the {lower_first(label)}" if (rows["status"] == "claim").all() else label
+    if len(rows) == 1:
+        status = "" if first["status"] == "reported" else f" ({first['status']})"
+        on = "on" if first["period_precision"] == "day" else "in"
+        title = f"{label}: {first['value_label']} {on} {first['period_label']}{status}"
+    elif last["value"] == first["value"]:
+        title = (
+            f"{opening} stayed at {first['value_label']} "
+            f"from {first['period_label']} to {last['period_label']}"
+        )
+    else:
+        direction = "rose" if last["value"] > first["value"] else "fell"
+        title = (
+            f"{opening} {direction} from {first['value_label']} "
+            f"({first['period_label']}) to {last['value_label']} ({last['period_label']})"
+        )
+    keys = [
+        f"{STATUS_MARKS[status]['symbol'].replace('-open', ' (hollow)')}: {status}"
+        for status in rows["status"].cat.remove_unused_categories().cat.categories
+        if status != "reported"
+    ]
+    subtitle = " · ".join([f"{pair_name(tables)} · {label}, {unit}, as stated at the time", *keys])
     figure.update_layout(
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         showlegend=rows["status"].nunique() > 1 or bool(spans_x),

@@ -140,3 +140,14 @@ def test_pack_text_in_charts_is_escaped_not_rendered(tmp_path):
     chart = trade_by_year_chart(tables)
     assert "&lt;b onmouseover=x&gt;Trade&lt;/b&gt;" in chart.figure.layout.title.text
     assert "<b onmouseover" not in chart.figure.to_json()
+
+
+def test_a_metric_over_time_reads_as_what_it_is():
+    # From figures.yaml: power-of-siberia-2-capacity has one figure, 50, planned, dated 2 Sep 2025;
+    # gas-supplied-stated has one figure and no period, so it has no place on a time axis.
+    single = claims_over_time_chart(RUSSIA_CHINA, "power-of-siberia-2-capacity")
+    assert single.title == "Power of Siberia 2 annual capacity: 50 bcm/yr on 2 Sep 2025 (planned)"
+    assert "planned" in single.subtitle and "claim" not in single.subtitle
+    assert claims_over_time_chart(RUSSIA_CHINA, "gas-supplied-stated") is None
+    visits = claims_over_time_chart(RUSSIA_CHINA, "xi-visits-to-russia")
+    assert visits.title.startswith("Xi Jinping's visits to Russia as China's leader rose from")

@@ -209,6 +209,7 @@ def visits_by_host_chart(tables: PackTables, events: pd.DataFrame | None = None)
         barmode="stack",
         xaxis={"tickformat": "d", "dtick": 1 if hosted["year"].nunique() < 16 else None},
         yaxis={"dtick": 1, "rangemode": "tozero", "title": {"text": "visits"}},
+        legend={"traceorder": "normal"},  # the pair's order, not the stack's
     )
     return chart_from(
         tables,

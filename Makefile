@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup setup-dev chromium run test lint format validate bench clean
+.PHONY: setup setup-dev chromium run test lint format validate bench loadtest clean
 
 setup: $(VENV)/.runtime-installed
 
@@ -51,6 +51,10 @@ test: setup-dev lint
 
 bench: setup-dev
 	$(BIN)/python -m bench.load_packs
+
+# A room of 25 readers on loopback against the app and its same-figure floor (by hand).
+loadtest: setup-dev
+	$(BIN)/python -m bench.loadtest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-results

@@ -32,3 +32,23 @@ def test_page_times_prints_its_table_against_the_same_figure_floor() -> None:
     )
     assert "page" in output and "floor" in output and "ratio" in output, output
     assert "first load" in output and "Trade" in output and "all pages" in output, output
+
+
+def test_large_packs_prints_its_tables() -> None:
+    output = run_bench(
+        "bench.large_packs",
+        *("--scales", "2", "--rounds", "1", "--pages", "Trade"),
+        *("--data", str(FIXTURES / "packs")),
+    )
+    assert "cold load" in output and "cached" in output and "RSS" in output, output
+    assert "ratio x2" in output and "Trade" in output, output
+
+
+def test_loadtest_prints_its_report() -> None:
+    output = run_bench(
+        "bench.loadtest",
+        *("--readers", "2", "--browsers", "1", "--duration", "4", "--lone-rounds", "1"),
+        *("--data", str(FIXTURES / "packs")),
+    )
+    assert "room p95 s" in output and "MB per session" in output, output
+    assert "floor room p95" in output, output

@@ -1,0 +1,300 @@
+"""A room of readers: 25 protocol sessions and a few browsers reading the app at once.
+
+    python -m bench.loadtest [--readers 25] [--browsers 2] [--duration 90] [--data DIR]
+    make loadtest
+
+On loopback only (127.0.0.1). Each reader reads like a person: it arrives at
+a random moment in the first seconds, then waits 1–3 s (uniformly random)
+between clicks, clicks through every page in the sidebar's order, changes a
+Timeline filter, and downloads a CSV and an image where the page offers them,
+until ``--duration`` seconds are up. Protocol readers
+(``bench.protocol_reader``) speak Streamlit's websocket protocol, so 25 of
+them cost the measuring side little; their page time is the server's, from
+the rerun request to ``script_finished``. Browser readers are contexts of one
+Chromium; their page time runs to every chart drawn.
+
+The same room then reads the same-figure floor (``bench/same_figure_app.py``,
+the app's own figures and nothing else), in the same run. The report gives,
+for each: errors, one lone reader's median page time, the room's p50 and p95,
+and the server's RSS before the room, at its peak and per additional session;
+then the app's p95 as a ratio to the floor's. Run by hand; never as a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import time
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.async_api import Browser, async_playwright
+
+from bench.large_packs import rss_mb
+from bench.page_times import app_and_floor, load_average, write_csv
+from bench.protocol_reader import ProtocolReader
+from tests.e2e.helpers import _APP_IS_READY_JS, _SETTLE_JS, SIDEBAR_NAV, _RunFinished
+from tests.e2e.server import CHROMIUM_ARGS, AppServer, chromium_path
+
+THINK_S = (1.0, 3.0)
+ARRIVE_S = 5.0
+WAIT_MS = 120_000
+
+
+@dataclass
+class Room:
+    """What the readers of one room saw: page times by kind of reader, errors, sessions."""
+
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    downloads: int = 0
+    sessions: int = 0
+
+    def error(self, who: str, error: BaseException) -> None:
+        self.errors.append(f"{who}: {type(error).__name__}: {error}")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The ``fraction`` quantile of ``values``, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
+
+
+async def think(rng: random.Random) -> None:
+    await asyncio.sleep(rng.uniform(*THINK_S))
+
+
+async def protocol_reader(url: str, deadline: float, room: Room, rng: random.Random) -> None:
+    """One protocol reader: every page in turn, a filter, downloads, until the deadline."""
+    await asyncio.sleep(rng.uniform(0, ARRIVE_S))
+    reader = ProtocolReader(url)
+    try:
+        room.times["first load"].append(await reader.connect())
+        room.sessions += 1
+        pages = list(reader.pages)
+        start = rng.randrange(len(pages))
+        turn = 0
+        while time.monotonic() < deadline:
+            await think(rng)
+            page = pages[(start + turn) % len(pages)]
+            turn += 1
+            room.times["page"].append(await reader.rerun(page))
+            if page.url_path == "timeline" and reader.of_type("multiselect"):
+                await think(rng)
+                room.times["filter"].append(await reader.choose("Kind", rng.randrange(3)))
+            for label in ("CSV", "PNG"):
+                if time.monotonic() < deadline and rng.random() < 0.5:
+                    await think(rng)
+                    if await reader.download(label) is not None:
+                        room.downloads += 1
+    except Exception as error:  # every failure is a finding to report
+        room.error("protocol reader", error)
+    finally:
+        await reader.close()
+
+
+async def _rerun_of(page, action) -> None:
+    """Run ``action`` and wait until the run it causes has finished and been drawn."""
+    stream = page.streams[-1]
+    async with stream.expect_event("framereceived", predicate=_RunFinished(), timeout=WAIT_MS):
+        await action()
+    await page.evaluate(_SETTLE_JS)
+    await page.wait_for_function(_APP_IS_READY_JS, timeout=WAIT_MS)
+
+
+async def browser_reader(
+    browser: Browser, url: str, deadline: float, room: Room, rng: random.Random
+) -> None:
+    """One browser context: the same reading, through the sidebar, the widgets and the toolbar."""
+    await asyncio.sleep(rng.uniform(0, ARRIVE_S))
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = await context.new_page()
+        page.streams = []
+        page.on(
+            "websocket",
+            lambda ws: page.streams.append(ws) if ws.url.endswith("/_stcore/stream") else None,
+        )
+        started = time.perf_counter()
+        await page.goto(url)
+        await page.wait_for_function(_APP_IS_READY_JS, timeout=WAIT_MS)
+        room.times["browser first load"].append(time.perf_counter() - started)
+        room.sessions += 1
+        titles = [
+            t.strip()
+            for t in await page.locator(
+                f"{SIDEBAR_NAV} a [data-testid='stMarkdownContainer']"
+            ).all_inner_texts()
+        ]
+        turn = rng.randrange(len(titles))
+        while time.monotonic() < deadline:
+            await think(rng)
+            title = titles[turn % len(titles)]
+            turn += 1
+            link = page.locator(SIDEBAR_NAV).get_by_role("link", name=title, exact=True)
+            started = time.perf_counter()
+            await _rerun_of(page, link.click)
+            room.times["browser page"].append(time.perf_counter() - started)
+            kind = page.locator(".st-key-timeline-kind")
+            if await kind.count():
+                await think(rng)
+
+                async def choose_a_kind(kind=kind) -> None:
+                    await kind.get_by_role("combobox").click()
+                    await page.get_by_role("option").first.click()
+                    await page.locator("h1").click()
+
+                started = time.perf_counter()
+                await _rerun_of(page, choose_a_kind)
+                room.times["browser filter"].append(time.perf_counter() - started)
+            downloads = {
+                "CSV": page.locator("[data-testid='stDownloadButton']").filter(has_text="CSV"),
+                "image": page.locator(".js-plotly-plot .modebar-btn[data-title^='Download plot']"),
+            }
+            for name, control in downloads.items():
+                if time.monotonic() >= deadline or not await control.count():
+                    continue
+                await think(rng)
+                if name == "image":
+                    await page.locator(".js-plotly-plot").first.hover()
+                async with page.expect_download(timeout=WAIT_MS) as download:
+                    await control.first.click()
+                if await (await download.value).path() is None:
+                    raise RuntimeError(f"{name} download of {title} failed")
+                room.downloads += 1
+    except Exception as error:  # every failure is a finding to report
+        room.error("browser reader", error)
+    finally:
+        await context.close()
+
+
+async def lone_reader(url: str, rounds: int) -> list[float]:
+    """One reader alone: every page ``rounds`` times, no waiting; its page times."""
+    reader = ProtocolReader(url)
+    try:
+        await reader.connect()
+        times = []
+        for _ in range(rounds):
+            for page in list(reader.pages):
+                times.append(await reader.rerun(page))
+        return times
+    finally:
+        await reader.close()
+
+
+async def sample_rss(server: AppServer, until: asyncio.Event, peak: list[float]) -> None:
+    while not until.is_set():
+        peak.append(rss_mb(server.process.pid))
+        await asyncio.sleep(1)
+
+
+async def run_room(
+    server: AppServer, readers: int, browsers: int, duration: float, seed: int
+) -> tuple[Room, list[float]]:
+    """The room on ``server`` for ``duration`` seconds; what it saw and the server's RSS samples."""
+    room, rss, done = Room(), [], asyncio.Event()
+    deadline = time.monotonic() + ARRIVE_S + duration
+    sampler = asyncio.create_task(sample_rss(server, done, rss))
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=list(CHROMIUM_ARGS)
+        )
+        try:
+            tasks = [
+                protocol_reader(server.url, deadline, room, random.Random(seed + number))
+                for number in range(readers)
+            ] + [
+                browser_reader(browser, server.url, deadline, room, random.Random(-seed - number))
+                for number in range(browsers)
+            ]
+            await asyncio.gather(*tasks)
+        finally:
+            await browser.close()
+            done.set()
+            await sampler
+    return room, rss
+
+
+def summary(name: str, lone: list[float], room: Room, rss_before: float, rss: list[float]):
+    pages = room.times["page"]
+    peak = max(rss) if rss else float("nan")
+    row = {
+        "server": name,
+        "errors": len(room.errors),
+        "sessions": room.sessions,
+        "page runs": len(pages),
+        "downloads": room.downloads,
+        "lone median s": statistics.median(lone),
+        "room p50 s": percentile(pages, 0.5) if pages else float("nan"),
+        "room p95 s": percentile(pages, 0.95) if pages else float("nan"),
+        "browser p50 s": percentile(room.times["browser page"], 0.5)
+        if room.times["browser page"]
+        else float("nan"),
+        "browser p95 s": percentile(room.times["browser page"], 0.95)
+        if room.times["browser page"]
+        else float("nan"),
+        "RSS before MB": rss_before,
+        "RSS peak MB": peak,
+        "MB per session": (peak - rss_before) / max(1, room.sessions),
+    }
+    row["p95 / lone median"] = row["room p95 s"] / row["lone median s"]
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readers", type=int, default=25)
+    parser.add_argument("--browsers", type=int, default=2)
+    parser.add_argument("--duration", type=float, default=90.0, help="seconds of reading")
+    parser.add_argument("--lone-rounds", type=int, default=2)
+    parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+    load_before = load_average()
+    rows, errors = [], {}
+    with app_and_floor(arguments.data, label="loadtest") as (app, floor, _):
+        for name, server in (("Dyad", app), ("floor", floor)):
+            lone = asyncio.run(lone_reader(server.url, arguments.lone_rounds))
+            rss_before = rss_mb(server.process.pid)
+            try:
+                room, rss = asyncio.run(
+                    run_room(
+                        server,
+                        arguments.readers,
+                        arguments.browsers,
+                        arguments.duration,
+                        arguments.seed,
+                    )
+                )
+            except Exception:
+                traceback.print_exc()
+                raise
+            rows.append(summary(name, lone, room, rss_before, rss))
+            errors[name] = room.errors
+    print(
+        f"\nA room of {arguments.readers} protocol readers and {arguments.browsers} browser"
+        f" readers, {arguments.duration:.0f} s, 1–3 s between clicks; load average"
+        f" {load_before} before, {load_average()} after"
+    )
+    for row in rows:
+        print(f"\n{row['server']}")
+        for key, value in row.items():
+            if key == "server":
+                continue
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"  {key:<20} {shown}")
+    app_row, floor_row = rows
+    ratio = app_row["room p95 s"] / floor_row["room p95 s"]
+    print(f"\nDyad room p95 / floor room p95: {ratio:.2f}x")
+    for name, found in errors.items():
+        for error in found[:10]:
+            print(f"error ({name}): {error}")
+    print(f"CSV: {write_csv(rows, 'loadtest')}")
+
+
+if __name__ == "__main__":
+    main()

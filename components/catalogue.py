@@ -19,11 +19,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
+import pandas as pd
+
 from components.charts.agreements import agreements_by_kind_chart, sectors_chart
-from components.charts.base import Chart
+from components.charts.base import Chart, source_line, sources_of
 from components.charts.claims import check_evidence_chart
 from components.charts.energy import gas_delivered_chart, planned_volumes_chart
-from components.charts.timeline import timeline_chart
+from components.charts.timeline import timeline_chart, visits_by_host_chart
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
 from components.overview import headline_figures, strip_events
 from components.tables import PackTables
@@ -93,6 +95,32 @@ class Catalogue:
             return TEXT_SLIDES[slide_id]
         return self.chart(slide_id).title
 
+    def slide_rows(self, slide_id: str) -> pd.DataFrame:
+        """The records behind a slide: a chart's rows, the headline figures or the checks."""
+        if slide_id == HEADLINES:
+            return headline_figures(self.tables)
+        if slide_id == CLAIMS:
+            return self.tables.checks
+        return self.chart(slide_id).rows
+
+    def slide_sources(self, slide_id: str) -> pd.DataFrame:
+        """The sources behind a slide, in the order its records first cite them."""
+        if slide_id in TEXT_SLIDES:
+            return sources_of(self.tables, self.slide_rows(slide_id))
+        return self.chart(slide_id).sources
+
+    def slide_source_line(self, slide_id: str) -> str:
+        """ "Sources: A (2025); B (May 2025)", as drawn under every chart."""
+        return source_line(self.slide_sources(slide_id))
+
+    def slide_quotes(self, slide_id: str) -> list[tuple[str, str]]:
+        """Each verbatim quote behind a slide, once, with the citation of its source."""
+        rows = self.slide_rows(slide_id)
+        if "quote" not in rows:
+            return []
+        found = rows.loc[rows["quote"].notna(), ["quote", "source_citation"]]
+        return list(dict.fromkeys((str(q), str(c)) for q, c in found.itertuples(index=False)))
+
     def known(self, slide_ids: list[str]) -> list[str]:
         """``slide_ids`` without unknown or repeated ids, order kept (for ids from a URL)."""
         valid = set(self.slide_ids())
@@ -113,6 +141,7 @@ def builders(tables: PackTables, today: dt.date) -> list[tuple[str, Callable]]:
         ("Agreements", agreements_by_kind_chart),
         ("Agreements", sectors_chart),
         ("Timeline", partial(timeline_chart, today=today)),
+        ("Timeline", visits_by_host_chart),
         *[("Claims", partial(check_evidence_chart, check_id=c)) for c in tables.checks["id"]],
     ]
 

@@ -108,10 +108,14 @@ def images_available() -> bool:
     return find_chromium() is not None
 
 
-def export_figure(chart: Chart, as_of: str) -> go.Figure:
-    """The chart as exported: 1600×900, title kept 24 px from the top, "as of" bottom right."""
+def export_figure(chart: Chart, as_of: str, height: int = HEIGHT) -> go.Figure:
+    """The chart as exported: 1600×900, title kept 24 px from the top, "as of" bottom right.
+
+    A slide on screen asks for another ``height`` and takes the screen's width.
+    """
     figure = go.Figure(copy.deepcopy(chart.figure.to_dict()))
-    figure.update_layout(width=WIDTH, height=HEIGHT, title={"y": 1 - 24 / HEIGHT})
+    width = WIDTH if height == HEIGHT else None
+    figure.update_layout(width=width, height=height, title={"y": 1 - 24 / height})
     bottom = figure.layout.margin.b or 90
     figure.add_annotation(
         text=f"Dyad · sources to {plain(as_of)}",
@@ -224,15 +228,19 @@ def chart_image(chart: Chart, fmt: str, as_of: str) -> bytes:
         ImagesUnavailable: no Chromium here (the message says how to install
             it), or it failed to start or draw in time.
     """
+    return figure_image(export_figure(chart, as_of), fmt)
+
+
+def figure_image(figure: go.Figure, fmt: str) -> bytes:
+    """Any figure laid out for 1600×900 as an image in format ``fmt``, drawn once and cached."""
     image_format = FORMATS[fmt]
-    figure = export_figure(chart, as_of).to_dict()
-    digest = hashlib.sha256(go.Figure(figure).to_json().encode()).hexdigest()
-    key = (digest, fmt)
+    spec = figure.to_dict()
+    key = (hashlib.sha256(figure.to_json().encode()).hexdigest(), fmt)
     with _CACHE_LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    image = _BROWSER.render(figure, image_format)
+    image = _BROWSER.render(spec, image_format)
     with _CACHE_LOCK:
         _CACHE[key] = image
         while len(_CACHE) > CACHE_ENTRIES:

@@ -70,13 +70,35 @@ def pack_folders(directory: Path) -> list[Path]:
     )
 
 
+# Content fingerprints by the files' (name, size, times, inode) as last read: a rerun of an
+# unchanged pack stats its files instead of hashing them all again.
+_FINGERPRINTS: dict[tuple, str] = {}
+
+
 def pack_fingerprint(directory: Path) -> str:
-    """A hash of every pack file's name and content, the key tables are cached on."""
+    """A hash of every pack file's name and content, the key tables are cached on.
+
+    The content is hashed again only when a file's name, size or modification
+    time (or inode) changed; otherwise the hash of the last read of the same files is returned.
+    """
+    directory = Path(directory)
+    paths = sorted(p for p in directory.rglob("*") if p.is_file())
+    stats = []
+    for path in paths:
+        stat = path.stat()
+        stats.append((str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    signature = tuple(stats)
+    known = _FINGERPRINTS.get(signature)
+    if known is not None:
+        return known
     digest = hashlib.sha256()
-    for path in sorted(p for p in Path(directory).rglob("*") if p.is_file()):
+    for path in paths:
         digest.update(str(path.relative_to(directory)).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    if len(_FINGERPRINTS) > 64:
+        _FINGERPRINTS.clear()
+    _FINGERPRINTS[signature] = digest.hexdigest()
+    return _FINGERPRINTS[signature]
 
 
 def load_packs(directory: Path | str | None = None) -> LoadResult:

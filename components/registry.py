@@ -26,4 +26,5 @@ PAGES = (
     PageSpec("pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
     PageSpec("pages/claims.py", "Claims", ":material/fact_check:", "claims"),
     PageSpec("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
+    PageSpec("pages/briefing.py", "Briefing", ":material/co_present:", "briefing"),
 )

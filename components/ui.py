@@ -2,7 +2,9 @@
 
 Pack tables are cached on the content of the pack files (a hash of every
 file), so an edited pack is picked up on the next rerun and an unchanged one
-is never parsed twice. Every text that comes from a pack goes through ``md``
+is never parsed twice. What pages draw from a pack (charts, derived tables,
+CSV bytes) is computed once per pack content by ``computed`` and shared by
+every session, read-only: a rerun only sends it. Every text that comes from a pack goes through ``md``
 before it reaches markdown, so a pack can never inject markup, links, LaTeX
 or icons: it is shown as plain text.
 """
@@ -12,11 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from components import images
+from components.catalogue import Catalogue, build_catalogue
 from components.charts.base import Chart
 from components.exports import csv_bytes
 from components.packs import LoadResult, default_data_dir, load_packs, pack_fingerprint
@@ -54,7 +64,9 @@ def link(label: object, url: object) -> str:
     return f"[{md(label)}]({url_quote(url, safe=':/?#&=%~+,;@!')})"
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# A resource, not data: every session shares the one LoadResult (nobody mutates its
+# tables; pandas copies on write), where cache_data would unpickle a copy every rerun.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _load_packs(directory: str, fingerprint: str) -> LoadResult:
     del fingerprint  # part of the cache key: the files' content
     return load_packs(directory)
@@ -69,6 +81,85 @@ def load_result() -> LoadResult | None:
         )
         return None
     return _load_packs(str(directory), pack_fingerprint(directory))
+
+
+T = TypeVar("T")
+_MEMO_ENTRIES = 2048
+_MEMO_LOCK = threading.Lock()
+# One memo per loaded PackTables: a changed pack is a new PackTables, so its old
+# results go with the old object.
+_MEMOS: dict[int, tuple[weakref.ref, OrderedDict]] = {}
+
+
+def _argument_key(value: object) -> object:
+    """A hashable key for a builder argument.
+
+    A frame is keyed by its rows' index and its columns: the frames pages pass
+    are selections of the pack's own rows, so the index says which.
+    """
+    if isinstance(value, pd.DataFrame):
+        return ("frame", tuple(value.index), tuple(value.columns))
+    if isinstance(value, pd.Series):
+        return ("row", value.name, tuple(value.index), tuple(map(str, value.to_numpy())))
+    if isinstance(value, list | tuple):
+        return tuple(_argument_key(item) for item in value)
+    return value
+
+
+def _memo_of(tables: PackTables) -> OrderedDict:
+    with _MEMO_LOCK:
+        entry = _MEMOS.get(id(tables))
+        if entry is None or entry[0]() is not tables:
+            for key in [k for k, (ref, _) in _MEMOS.items() if ref() is None]:
+                del _MEMOS[key]
+            entry = (weakref.ref(tables), OrderedDict())
+            _MEMOS[id(tables)] = entry
+        return entry[1]
+
+
+def computed(function: Callable[..., T], tables: PackTables, *args: Any, **kwargs: Any) -> T:
+    """``function(tables, *args, **kwargs)``, computed once per pack content and arguments.
+
+    For the pure builders of ``components`` (charts, derived tables): the result
+    is shared by every session and every rerun, so nothing may mutate it
+    (``st.plotly_chart`` copies a figure before sending it; images copy it too).
+    """
+    memo = _memo_of(tables)
+    key = (
+        function.__module__,
+        function.__qualname__,
+        tuple(_argument_key(a) for a in args),
+        tuple(sorted((name, _argument_key(v)) for name, v in kwargs.items())),
+    )
+    with _MEMO_LOCK:
+        if key in memo:
+            memo.move_to_end(key)
+            return memo[key]
+    value = function(tables, *args, **kwargs)
+    with _MEMO_LOCK:
+        memo[key] = value
+        while len(memo) > _MEMO_ENTRIES:
+            memo.popitem(last=False)
+    return value
+
+
+# CSV bytes of the frames they were made from, while those frames live: a cached chart's
+# rows and a pack table are the same objects every rerun, so their CSV is made once.
+_CSV_LOCK = threading.Lock()
+_CSVS: dict[int, tuple[weakref.ref, bytes]] = {}
+
+
+def _csv_of(rows: pd.DataFrame) -> bytes:
+    with _CSV_LOCK:
+        entry = _CSVS.get(id(rows))
+        if entry is not None and entry[0]() is rows:
+            return entry[1]
+    body = csv_bytes(rows)
+    with _CSV_LOCK:
+        for key in [k for k, (ref, _) in _CSVS.items() if ref() is None]:
+            del _CSVS[key]
+        _CSVS[id(rows)] = (weakref.ref(rows), body)
+    return body
 
 
 def pack_selector(result: LoadResult) -> str | None:
@@ -121,7 +212,23 @@ def current_pack() -> PackTables:
     if result is None or pack_id not in result.packs:
         st.warning("No valid pack to show. The sidebar lists what needs fixing.")
         st.stop()
+    # Chart cards stamp images with the pack's "as of" date.
+    st.session_state["as-of"] = result.packs[pack_id].pack.as_of.label
     return result.packs[pack_id]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _catalogue(
+    directory: str, fingerprint: str, pack_id: str, day: dt.date, _tables: PackTables
+) -> Catalogue:
+    del directory, fingerprint, pack_id  # the cache key: which pack, and its files' content
+    return build_catalogue(_tables, day)
+
+
+def catalogue(tables: PackTables) -> Catalogue:
+    """Every chart of the pack, drawn once per pack content and day (read-only: shared)."""
+    directory = default_data_dir()
+    return _catalogue(str(directory), pack_fingerprint(directory), tables.id, today(), tables)
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:
@@ -186,7 +293,7 @@ def chart_card(
             alt=chart.alt_text,
         )
         st.caption(source_links(chart.sources))
-        data, download = st.columns([5, 1], vertical_alignment="top")
+        data, download, image = st.columns([5, 1, 1], vertical_alignment="top")
         with data, st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"):
             st.dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
         with download:
@@ -195,6 +302,44 @@ def chart_card(
                 chart.file_stem,
                 key=f"csv-{chart.key}",
                 help="The rows behind this chart, with source and quote columns",
+            )
+        with image:
+            image_downloads(chart, st.session_state.get("as-of", ""))
+
+
+def share_link() -> str:
+    """The address of this view: page, pack, filters and slide, as the browser would open it."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    if st.session_state.get("pack"):
+        params["pack"] = [st.session_state["pack"]]
+    query = urlencode(params, doseq=True)
+    return (st.context.url or "") + (f"?{query}" if query else "")
+
+
+def copy_link() -> None:
+    """A "Copy link" control: the view's address, with a copy button."""
+    with st.popover("Copy link", icon=":material/link:", key="copy-link"):
+        st.caption("This view, as a link: page, pack, filters and slide.")
+        st.code(share_link(), language=None, wrap_lines=True)
+
+
+def image_downloads(chart: Chart, as_of: str) -> None:
+    """A menu of the chart as PNG, PNG 4×, SVG and PDF, each drawn on the server when clicked."""
+    with st.popover("Image", icon=":material/image:", key=f"images-{chart.key}"):
+        available = images.images_available()
+        if not available:
+            st.warning(images.missing_chromium_message(), icon=":material/warning:")
+        st.caption("16:9, 1600×900, title, source line and as-of date inside.")
+        for fmt, spec in images.FORMATS.items():
+            st.download_button(
+                spec.label,
+                # Drawn on a thread of its own when clicked, so the page never waits for it.
+                lambda fmt=fmt: images.chart_image(chart, fmt, as_of),
+                file_name=images.file_name(chart, fmt),
+                mime=spec.mime,
+                key=f"image-{fmt}-{chart.key}",
+                on_click="ignore",
+                disabled=not available,
             )
 
 
@@ -239,7 +384,7 @@ def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | Non
     """A CSV download of exactly ``rows``, formula cells neutralised."""
     st.download_button(
         "CSV",
-        csv_bytes(rows),
+        _csv_of(rows),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,

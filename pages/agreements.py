@@ -14,11 +14,11 @@ from components.charts.base import AGREEMENT_COLUMNS
 # 1. Get data
 tables = ui.current_pack()
 agreements = tables.agreements
-programmes = joint_venture_sectors(tables)
+programmes = ui.computed(joint_venture_sectors, tables)
 
 # 2. Render
 ui.page_header(tables, "Agreements")
-ui.chart_card(agreements_by_kind_chart(tables), missing="This pack has no agreements.")
+ui.chart_card(ui.computed(agreements_by_kind_chart, tables), missing="This pack has no agreements.")
 
 if not programmes.empty:
     st.subheader("Programmes and the sectors they name")
@@ -29,7 +29,7 @@ if not programmes.empty:
             st.markdown(" · ".join(f"`{ui.md(sector)}`" for sector in rows["sector"]))
             ui.source_popover(first, key=f"source-{programme_id}")
 
-ui.chart_card(sectors_chart(tables), missing="No agreement names a sector.")
+ui.chart_card(ui.computed(sectors_chart, tables), missing="No agreement names a sector.")
 
 st.subheader("All agreements")
 search = st.text_input(

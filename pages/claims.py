@@ -41,10 +41,10 @@ for _, check in checks.iterrows():
         if pd.notna(check["note"]):
             st.markdown(ui.md(check["note"]))
         ui.chart_card(
-            check_evidence_chart(tables, check["id"]),
+            ui.computed(check_evidence_chart, tables, check["id"]),
             missing="No numbers among the evidence; see the records below.",
         )
-        evidence = evidence_records(tables, check)
+        evidence = ui.computed(evidence_records, tables, check)
         if evidence.empty:
             st.caption("No evidence: this claim is unverified.")
         else:

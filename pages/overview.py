@@ -11,8 +11,8 @@ from components.overview import Card, headline_cards, other_values, strip_events
 # 1. Get data
 tables = ui.current_pack()
 today = ui.today()
-strip = strip_events(tables, today)
-cards = headline_cards(tables, strip)
+strip = ui.computed(strip_events, tables, today)
+cards = ui.computed(headline_cards, tables, strip)
 
 
 def figure_card(row: pd.Series) -> None:
@@ -79,6 +79,6 @@ strip_title = (
     else "The latest events; none planned ahead"
 )
 ui.chart_card(
-    timeline_chart(tables, strip, today=today, key="events-strip", title=strip_title),
+    ui.computed(timeline_chart, tables, strip, today=today, key="events-strip", title=strip_title),
     missing="No events in this pack.",
 )

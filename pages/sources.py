@@ -36,7 +36,7 @@ def show_source(chosen: str) -> None:
         f"**{ui.link(source['title'], source['url'])}** · {ui.md(source['publisher'])} · {ui.md(source['date_label'])} · {ui.md(source['kind'])}"
     )
 
-    records = records_citing(tables, chosen)
+    records = ui.computed(records_citing, tables, chosen)
     st.markdown(f"#### {len(records)} records from this source")
     if chosen in tables.texts:
         st.caption(

@@ -72,11 +72,11 @@ shown = apply_filters(events, filters)
 # 3. Render
 st.caption(f"{len(shown)} of {len(events)} events · the link in the address bar opens this view")
 ui.chart_card(
-    timeline_chart(tables, shown, today=ui.today()), missing="No event matches these filters."
+    ui.computed(timeline_chart, tables, shown, today=ui.today()), missing="No event matches these filters."
 )
 st.subheader("Who visited whom")
 ui.chart_card(
-    visits_by_host_chart(tables, shown),
+    ui.computed(visits_by_host_chart, tables, shown),
     missing="No visit among these events names the country that hosted it.",
 )
 st.subheader("Events")

@@ -12,13 +12,13 @@ said_on_finance = tables.statements[tables.statements["topics"].map(lambda t: "f
 
 # 2. Render
 ui.page_header(tables, "Trade")
-ui.chart_card(trade_by_year_chart(tables), missing="This pack has no annual trade figures.")
+ui.chart_card(ui.computed(trade_by_year_chart, tables), missing="This pack has no annual trade figures.")
 
 if len(finance_metrics) or len(said_on_finance):
     st.subheader("Finance, as stated at the time")
     st.caption("A claim is what someone said, not a statistic; hover a point for its source.")
 for metric in finance_metrics:
-    ui.chart_card(claims_over_time_chart(tables, metric))
+    ui.chart_card(ui.computed(claims_over_time_chart, tables, metric))
 if len(said_on_finance):
     st.markdown("**Said without a number**")
     for _, statement in said_on_finance.iterrows():
@@ -30,4 +30,4 @@ if len(said_on_finance):
             ui.source_popover(statement, key=f"source-{statement['id']}")
 
 st.subheader("The pair's trade beside other trade")
-ui.chart_card(partners_chart(tables), missing="No other trade figures in the same unit and year.")
+ui.chart_card(ui.computed(partners_chart, tables), missing="No other trade figures in the same unit and year.")

@@ -1,0 +1,219 @@
+"""Briefing: pick and order slides from the pack's catalogue, present them, take them away.
+
+The selection and the slide in view live in the URL (``?charts=a,b&slide=2``),
+so a presenter can reopen or share the exact deck. With ``slide`` the page
+presents: one slide per screen, large type, no sidebar, toolbar or expanders,
+Previous and Next (arrow keys too) and the source line on every slide.
+"""
+
+import streamlit as st
+
+from components import bundle, deck, images, report, ui
+from components.catalogue import CLAIMS, HEADLINES, default_deck
+from components.charts.claims import VERDICT_SYMBOLS
+from components.packs import default_data_dir
+
+# The app's own CSS for presenting: Streamlit's chrome hidden, type for a projector.
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 1rem; max-width: 100%; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.6rem; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
+</style>"""
+
+# 1. Get data: the pack, its catalogue, and the deck the URL asks for
+tables = ui.current_pack()
+catalogue = ui.catalogue(tables)
+as_of = tables.pack.as_of.label
+from_url = catalogue.known(st.query_params.get("charts", "").split(","))
+if "briefing-slides" not in st.session_state:
+    st.session_state["briefing-slides"] = from_url or default_deck(catalogue)
+slides = catalogue.known(st.session_state["briefing-slides"])
+st.session_state["briefing-slides"] = slides
+st.query_params["charts"] = ",".join(slides)
+
+
+def go_to(number: int | None) -> None:
+    """Show slide ``number`` (from 1), or go back to choosing slides with None."""
+    if number is None:
+        st.query_params.pop("slide", None)
+    else:
+        st.query_params["slide"] = str(number)
+
+
+def move(index: int, step: int) -> None:
+    """Move the chosen slide at ``index`` one place up (-1) or down (+1)."""
+    chosen = list(st.session_state["briefing-slides"])
+    other = index + step
+    if 0 <= other < len(chosen):
+        chosen[index], chosen[other] = chosen[other], chosen[index]
+        st.session_state["briefing-slides"] = chosen
+
+
+def slide_label(slide_id: str) -> str:
+    entry = catalogue.get(slide_id)
+    return f"{entry.page if entry else 'Text'} · {catalogue.slide_title(slide_id)}"
+
+
+def present(number: int) -> None:
+    """One slide on the whole screen: its chart or text, its source line, the controls."""
+    st.html(PRESENT_CSS)
+    slide_id = slides[number - 1]
+    with st.container(key="slide"):
+        if slide_id == HEADLINES:
+            st.markdown(f"## Headline numbers, as the documents give them · {ui.md(as_of)}")
+            figures = catalogue.slide_rows(HEADLINES)
+            for start in range(0, len(figures), 3):
+                row = figures.iloc[start : start + 3]
+                for column, (_, figure) in zip(st.columns(3), row.iterrows(), strict=False):
+                    column.metric(
+                        f"{figure['metric_label']}, {figure['period_label']}",
+                        figure["value_label"],
+                    )
+        elif slide_id == CLAIMS:
+            st.markdown("## Claims and their verdicts")
+            for _, check in tables.checks.iterrows():
+                verdict = str(check["verdict"])
+                st.markdown(
+                    f"{VERDICT_SYMBOLS.get(verdict, '')} **{ui.md(verdict.capitalize())}**: "
+                    f"{ui.md(check['claim'])}"
+                )
+        else:
+            chart = catalogue.chart(slide_id)
+            st.plotly_chart(
+                images.export_figure(chart, as_of, height=700),
+                key=f"slide-{slide_id}",
+                theme=None,
+                config={"displayModeBar": False},
+                alt=chart.alt_text,
+            )
+        st.caption(ui.md(catalogue.slide_source_line(slide_id)))
+    leave, previous, where, following = st.columns([2, 2, 1, 2], vertical_alignment="center")
+    leave.button("Exit", key="slide-exit", on_click=go_to, args=(None,), shortcut="Esc")
+    previous.button(
+        "Previous",
+        key="slide-previous",
+        on_click=go_to,
+        args=(number - 1,),
+        disabled=number <= 1,
+        shortcut="Left",
+        icon=":material/arrow_back:",
+    )
+    where.markdown(f"**{number} / {len(slides)}**")
+    following.button(
+        "Next",
+        key="slide-next",
+        on_click=go_to,
+        args=(number + 1,),
+        disabled=number >= len(slides),
+        shortcut="Right",
+        icon=":material/arrow_forward:",
+    )
+
+
+# 2. Present, when the URL names a slide
+asked = st.query_params.get("slide", "")
+if slides and asked.isdigit():
+    number = min(max(int(asked), 1), len(slides))
+    st.query_params["slide"] = str(number)
+    present(number)
+    st.stop()
+st.query_params.pop("slide", None)
+
+# 3. Choose and order the slides
+ui.page_header(
+    tables,
+    "Briefing",
+    "Pick the slides and their order; **Present** shows one per screen (arrow keys move). "
+    "The address keeps the deck, so the link reopens it.",
+)
+st.multiselect(
+    "Slides, in the order they are shown",
+    catalogue.slide_ids(),
+    key="briefing-slides",
+    format_func=slide_label,
+    placeholder="Choose charts, the headline numbers or the claims",
+)
+for index, slide_id in enumerate(slides):
+    with st.container(horizontal=True, vertical_alignment="center", key=f"order-{slide_id}"):
+        st.markdown(f"{index + 1}\\. {ui.md(slide_label(slide_id))}", width="stretch")
+        st.button("↑", key=f"up-{slide_id}", on_click=move, args=(index, -1), disabled=index == 0)
+        st.button(
+            "↓",
+            key=f"down-{slide_id}",
+            on_click=move,
+            args=(index, 1),
+            disabled=index == len(slides) - 1,
+        )
+with st.container(horizontal=True):
+    st.button(
+        "Present",
+        key="present",
+        type="primary",
+        icon=":material/slideshow:",
+        on_click=go_to,
+        args=(1,),
+        disabled=not slides,
+    )
+    st.button(
+        "Default deck",
+        key="default-deck",
+        on_click=lambda: st.session_state.update({"briefing-slides": default_deck(catalogue)}),
+    )
+ui.copy_link()
+
+# 4. Take-aways: each one click, made on the server when clicked, each citing its sources
+st.subheader("Take away")
+chosen = list(slides)
+stem = f"{tables.id}-briefing"
+drawn = images.images_available()
+if not drawn:
+    st.warning(images.missing_chromium_message(), icon=":material/warning:")
+with st.container(horizontal=True, key="takeaways"):
+    st.download_button(
+        "Deck (PPTX)",
+        lambda: deck.deck_pptx(catalogue, chosen),
+        file_name=f"{stem}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="take-pptx",
+        on_click="ignore",
+        disabled=not (drawn and chosen),
+        icon=":material/co_present:",
+    )
+    st.download_button(
+        "Deck (PDF)",
+        lambda: deck.deck_pdf(catalogue, chosen),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="take-pdf",
+        on_click="ignore",
+        disabled=not (drawn and chosen),
+        icon=":material/picture_as_pdf:",
+    )
+    st.download_button(
+        "Offline report (HTML)",
+        lambda: report.offline_report(catalogue, chosen),
+        file_name=f"{stem}.html",
+        mime="text/html",
+        key="take-html",
+        on_click="ignore",
+        disabled=not chosen,
+        icon=":material/language:",
+    )
+    st.download_button(
+        "All data (ZIP)",
+        lambda: bundle.data_bundle(tables, default_data_dir() / tables.id),
+        file_name=f"{tables.id}-data.zip",
+        mime="application/zip",
+        key="take-zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+    )
+st.caption(
+    "Deck: a title slide, a slide per choice with its source line and, in the speaker notes, "
+    "the quotes behind it, and every source at the end. Report: one file that works offline "
+    "and presents too. Data: every table as CSV, the pack's files and a README on citing them."
+)

@@ -1,0 +1,83 @@
+"""The Briefing page under AppTest: the deck in the URL, presenting slide by slide, ordering.
+
+Runs on the small fictional pack; expected words come from its files.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIXTURES, REPO
+
+PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
+PUBLISHERS = [s["publisher"] for s in yaml.safe_load((PACK_DIR / "sources.yaml").read_text())]
+CHECK_IDS = [c["id"] for c in yaml.safe_load((PACK_DIR / "checks.yaml").read_text())]
+
+
+@pytest.fixture
+def briefing(monkeypatch):
+    monkeypatch.setenv("DYAD_DATA", str(FIXTURES / "packs"))
+
+    def open_briefing(**query: str) -> AppTest:
+        app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+        app.run()
+        for key, value in query.items():
+            app.query_params[key] = value
+        app.switch_page("pages/briefing.py")
+        app.run()
+        assert not app.exception, [e.value for e in app.exception]
+        return app
+
+    return open_briefing
+
+
+def deck_in_url(app: AppTest) -> list[str]:
+    return app.query_params["charts"].split(",")
+
+
+def test_opens_on_the_default_deck_and_keeps_it_in_the_url(briefing):
+    app = briefing()
+    deck = deck_in_url(app)
+    assert deck[:2] == ["headlines", "trade-by-year"]
+    assert f"check-{CHECK_IDS[0]}" in deck
+    assert "slide" not in app.query_params
+    assert [t.value for t in app.title] == ["Briefing"]
+
+
+def test_a_shared_link_reopens_the_exact_deck_on_its_slide(briefing):
+    app = briefing(charts="timeline,nonsense,claims,trade-by-year", slide="2")
+    assert deck_in_url(app) == ["timeline", "claims", "trade-by-year"]
+    assert app.query_params["slide"] == "2"
+    assert "2 / 3" in [m.value for m in app.markdown][-1]
+    assert any("Claims and their verdicts" in m.value for m in app.markdown)
+
+
+def test_present_walks_the_deck_with_a_source_line_on_every_slide(briefing):
+    app = briefing(charts="headlines,trade-by-year,claims")
+    app.button(key="present").click().run()
+    seen = []
+    for number in (1, 2, 3):
+        assert app.query_params["slide"] == str(number)
+        line = next(c.value for c in app.caption if c.value.startswith("Source"))
+        seen.append(line)
+        assert not app.sidebar.button, "the sidebar is not drawn while presenting"
+        if number < 3:
+            app.button(key="slide-next").click().run()
+    assert app.button(key="slide-next").disabled
+    for publisher in PUBLISHERS:
+        assert any(publisher in line for line in seen), publisher
+    app.button(key="slide-previous").click().run()
+    assert app.query_params["slide"] == "2"
+    app.button(key="slide-exit").click().run()
+    assert "slide" not in app.query_params
+    assert [t.value for t in app.title] == ["Briefing"]
+
+
+def test_moving_a_slide_down_changes_the_order_in_the_url(briefing):
+    app = briefing(charts="headlines,timeline,claims")
+    app.button(key="down-headlines").click().run()
+    assert deck_in_url(app) == ["timeline", "headlines", "claims"]
+    app.button(key="up-claims").click().run()
+    assert deck_in_url(app) == ["timeline", "claims", "headlines"]

@@ -1,0 +1,171 @@
+"""Take-aways of a briefing, opened and read back: the deck (PPTX, PDF), the report, the ZIP.
+
+Expected values come from the fictional pack's YAML files, never from the
+writers. The image-drawing tests share the one kaleido browser of the session.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import zipfile
+
+import pypdf
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from components import images
+from components.bundle import data_bundle
+from components.catalogue import build_catalogue
+from components.deck import deck_pdf, deck_pptx
+from components.packs import load_pack
+from components.report import offline_report
+from tests.conftest import FIXTURES
+
+PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
+TABLES, _ = load_pack(PACK_DIR)
+CATALOGUE = build_catalogue(TABLES, TABLES.pack.as_of.start)
+CHOSEN = ["headlines", "trade-by-year", "timeline", "claims"]
+
+
+def pack_file(name: str):
+    return yaml.safe_load((PACK_DIR / f"{name}.yaml").read_text())
+
+
+PACK = pack_file("pack")
+SOURCES = pack_file("sources")
+FIGURES = pack_file("figures")
+CHECKS = pack_file("checks")
+AS_OF = "2 Mar 2024"  # pack.yaml: as_of: 2024-03-02
+TRADE_QUOTES = [f["quote"] for f in FIGURES if f["metric"] == "bilateral-trade" and "quote" in f]
+
+needs_chromium = pytest.mark.skipif(
+    not images.images_available(), reason="no Chromium here: apt-get install chromium"
+)
+
+
+def slide_text(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+@functools.cache
+def pptx() -> Presentation:
+    return Presentation(io.BytesIO(deck_pptx(CATALOGUE, CHOSEN)))
+
+
+@needs_chromium
+def test_pptx_has_title_a_slide_per_choice_and_the_sources():
+    slides = list(pptx().slides)
+    assert len(slides) == 1 + len(CHOSEN) + 1  # two sources fit one closing slide
+    opening = slide_text(slides[0])
+    assert PACK["title"] in opening and AS_OF in opening
+    closing = slide_text(slides[-1])
+    for source in SOURCES:
+        assert source["publisher"] in closing and source["title"] in closing
+        if "url" in source:
+            assert source["url"] in closing
+
+
+@needs_chromium
+def test_pptx_chart_slides_carry_their_image_source_line_and_quotes_in_the_notes():
+    slides = list(pptx().slides)[1:-1]
+    pictures = [
+        [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE] for slide in slides
+    ]
+    assert [len(p) for p in pictures] == [0, 1, 1, 0]  # headlines, trade, timeline, claims
+    trade = slides[1]
+    assert PACK["metrics"]["bilateral-trade"]["label"] in slide_text(trade)
+    notes = trade.notes_slide.notes_text_frame.text
+    for quote in TRADE_QUOTES:
+        assert f"“{quote}”" in notes
+    for slide in slides:
+        assert re.search(r"^Sources?: ", slide_text(slide), re.M), slide_text(slide)
+    claims = slide_text(slides[3])
+    for check in CHECKS:
+        assert check["claim"] in claims and check["verdict"].capitalize() in claims
+
+
+@needs_chromium
+def test_pdf_has_the_same_slides_with_their_text():
+    reader = pypdf.PdfReader(io.BytesIO(deck_pdf(CATALOGUE, CHOSEN)))
+    texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    assert len(texts) == 1 + len(CHOSEN) + 1
+    assert PACK["title"] in texts[0]
+    assert "Headline numbers" in texts[1]
+    assert PACK["metrics"]["bilateral-trade"]["label"] in texts[2]
+    for text in texts[1:-1]:
+        assert "Source" in text and f"sources to {AS_OF}" in text
+    for source in SOURCES:
+        assert source["publisher"] in texts[-1]
+
+
+def test_report_is_self_contained_and_holds_every_chosen_slide_claim_and_source():
+    page = offline_report(CATALOGUE, CHOSEN)
+    assert not re.search(r"<script[^>]*\ssrc=", page, re.I)
+    assert not re.search(r"<link[^>]*\shref=", page, re.I)
+    assert not re.search(r"@import|url\(\s*['\"]?https?:", page)
+    for slide_id in CHOSEN:
+        assert f'data-slide="{slide_id}"' in page
+    for chart_id in ("trade-by-year", "timeline"):
+        assert f'id="chart-{chart_id}"' in page
+    for check in CHECKS:
+        assert check["claim"] in page and check["quote"] in page
+    for source in SOURCES:
+        assert source["title"] in page
+        if "url" in source:
+            assert f'href="{source["url"]}"' in page
+    assert AS_OF in page
+
+
+def test_report_adds_the_timeline_when_it_was_not_chosen():
+    page = offline_report(CATALOGUE, ["trade-by-year"])
+    assert 'data-slide="timeline"' in page and 'id="chart-timeline"' in page
+
+
+def read_zip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def csv_rows(body: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_zip_tables_equal_the_pack_files():
+    files = read_zip(data_bundle(TABLES, PACK_DIR))
+    root = f"{PACK['id']}/"
+    figures = csv_rows(files[root + "tables/figures.csv"])
+    assert sorted((r["id"], float(r["value"]), r["quote"]) for r in figures) == sorted(
+        (f["id"], float(f["value"]), f.get("quote", "")) for f in FIGURES
+    )
+    for name in ("events", "agreements", "statements", "checks", "sources"):
+        rows = csv_rows(files[root + f"tables/{name}.csv"])
+        assert sorted(r["id"] for r in rows) == sorted(r["id"] for r in pack_file(name)), name
+    metrics = csv_rows(files[root + "tables/metrics.csv"])
+    assert {m["metric"]: m["unit"] for m in metrics} == {
+        key: metric["unit"] for key, metric in PACK["metrics"].items()
+    }
+    for path in PACK_DIR.rglob("*"):
+        if path.is_file():
+            assert files[root + "pack/" + path.relative_to(PACK_DIR).as_posix()] == (
+                path.read_bytes()
+            )
+
+
+def test_zip_readme_names_every_source_units_precisions_and_how_to_cite():
+    readme = read_zip(data_bundle(TABLES, PACK_DIR))[f"{PACK['id']}/README.md"].decode()
+    for source in SOURCES:
+        assert source["publisher"] in readme and source["title"] in readme
+        if "url" in source:
+            assert source["url"] in readme
+    for metric in PACK["metrics"].values():
+        assert f"| {metric['label']} | {metric['unit']} |" in readme
+    for precision in ("`year`", "`month`", "`day`"):
+        assert precision in readme
+    assert AS_OF in readme and "How to cite" in readme
+    for check in CHECKS:
+        assert check["verdict"] in readme

@@ -72,7 +72,8 @@ shown = apply_filters(events, filters)
 # 3. Render
 st.caption(f"{len(shown)} of {len(events)} events · the link in the address bar opens this view")
 ui.chart_card(
-    ui.computed(timeline_chart, tables, shown, today=ui.today()), missing="No event matches these filters."
+    ui.computed(timeline_chart, tables, shown, today=ui.today()),
+    missing="No event matches these filters.",
 )
 st.subheader("Who visited whom")
 ui.chart_card(

@@ -12,7 +12,9 @@ said_on_finance = tables.statements[tables.statements["topics"].map(lambda t: "f
 
 # 2. Render
 ui.page_header(tables, "Trade")
-ui.chart_card(ui.computed(trade_by_year_chart, tables), missing="This pack has no annual trade figures.")
+ui.chart_card(
+    ui.computed(trade_by_year_chart, tables), missing="This pack has no annual trade figures."
+)
 
 if len(finance_metrics) or len(said_on_finance):
     st.subheader("Finance, as stated at the time")
@@ -30,4 +32,6 @@ if len(said_on_finance):
             ui.source_popover(statement, key=f"source-{statement['id']}")
 
 st.subheader("The pair's trade beside other trade")
-ui.chart_card(ui.computed(partners_chart, tables), missing="No other trade figures in the same unit and year.")
+ui.chart_card(
+    ui.computed(partners_chart, tables), missing="No other trade figures in the same unit and year."
+)

@@ -81,3 +81,23 @@ def test_moving_a_slide_down_changes_the_order_in_the_url(briefing):
     assert deck_in_url(app) == ["timeline", "headlines", "claims"]
     app.button(key="up-claims").click().run()
     assert deck_in_url(app) == ["timeline", "claims", "headlines"]
+
+
+def test_without_chromium_the_buttons_say_how_to_install_it(briefing, monkeypatch, tmp_path):
+    monkeypatch.setenv("DYAD_CHROMIUM", str(tmp_path / "no-chromium-here"))
+    app = briefing(charts="headlines,trade-by-year")
+    warnings = [w.value for w in app.warning]
+    assert any("apt-get install chromium" in w and "no-chromium-here" in w for w in warnings)
+    disabled = {b.key: b.proto.disabled for b in app.get("download_button") if b.key}
+    assert disabled["take-pptx"] and disabled["take-pdf"]
+    assert not disabled["take-html"] and not disabled["take-zip"]
+
+    app.switch_page("pages/trade.py")
+    app.run()
+    card_images = {
+        b.key: b.proto.disabled
+        for b in app.get("download_button")
+        if b.key and b.key.startswith("image-")
+    }
+    assert card_images and all(card_images.values())
+    assert any("apt-get install chromium" in w.value for w in app.warning)

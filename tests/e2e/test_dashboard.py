@@ -29,6 +29,7 @@ CHARTS_PER_PAGE = {
     "Timeline": 1,
     "Claims": 6,
     "Sources": 0,
+    "Briefing": 0,
 }
 
 

@@ -1,0 +1,182 @@
+"""The Briefing in a real Chromium: every download clicked and opened, a presentation walked
+by keys and buttons, and the offline report presenting with the network off.
+
+Runs on the small fictional pack (its expected words come from its files), so
+the few images drawn by kaleido stay quick.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+from pptx import Presentation
+
+from tests.conftest import FIXTURES
+from tests.e2e.helpers import expect_rerun, goto, no_error_elements, plotly_charts
+
+PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
+PACK = yaml.safe_load((PACK_DIR / "pack.yaml").read_text())
+SOURCES = yaml.safe_load((PACK_DIR / "sources.yaml").read_text())
+AS_OF = "2 Mar 2024"  # pack.yaml: as_of: 2024-03-02
+DECK = ["headlines", "trade-by-year", "claims"]
+DOWNLOAD_MS = 90_000
+
+
+@pytest.fixture(scope="module")
+def fictional_url(start_app) -> str:
+    return start_app(FIXTURES / "packs")
+
+
+def download(page: Page, button, timeout: float = DOWNLOAD_MS) -> tuple[str, bytes]:
+    """Click a download button; the file's suggested name and its bytes."""
+    with page.expect_download(timeout=timeout) as info:
+        button.click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def test_each_take_away_downloads_in_one_click_and_cites_its_sources(page: Page, fictional_url):
+    goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
+    no_error_elements(page)
+    takeaways = page.locator(".st-key-takeaways")
+    files = {}
+    for label in ("Deck (PPTX)", "Deck (PDF)", "Offline report (HTML)", "All data (ZIP)"):
+        name, body = download(page, takeaways.get_by_role("button", name=label))
+        files[name] = body
+    stem = f"{PACK['id']}-briefing"
+    assert set(files) == {f"{stem}.pptx", f"{stem}.pdf", f"{stem}.html", f"{PACK['id']}-data.zip"}
+
+    deck = Presentation(io.BytesIO(files[f"{stem}.pptx"]))
+    assert len(deck.slides) == 1 + len(DECK) + 1
+    pdf = pypdf.PdfReader(io.BytesIO(files[f"{stem}.pdf"]))
+    assert len(pdf.pages) == 1 + len(DECK) + 1
+    report = files[f"{stem}.html"].decode()
+    assert all(f'data-slide="{slide}"' in report for slide in DECK)
+    with zipfile.ZipFile(io.BytesIO(files[f"{PACK['id']}-data.zip"])) as archive:
+        readme = archive.read(f"{PACK['id']}/README.md").decode()
+    closing = "\n".join(s.text_frame.text for s in list(deck.slides)[-1].shapes if s.has_text_frame)
+    for source in SOURCES:
+        assert source["title"] in closing and source["title"] in report
+        assert source["title"] in readme and source["publisher"] in pdf.pages[-1].extract_text()
+
+
+def test_a_chart_cards_image_menu_downloads_png_png4x_svg_and_pdf(page: Page, fictional_url):
+    goto(page, fictional_url, "trade")
+    card = page.locator(".st-key-chart-trade-by-year")
+    card.locator(".st-key-images-trade-by-year").get_by_role("button").click()
+    menu = page.get_by_test_id("stPopoverBody")
+    stem = f"{PACK['id']}-trade-by-year"
+    expected = {
+        "PNG": (f"{stem}.png", (3200, 1800)),
+        "PNG 4×": (f"{stem}-4x.png", (6400, 3600)),
+    }
+    for label, (file_name, size) in expected.items():
+        name, body = download(page, menu.get_by_role("button", name=label, exact=True))
+        assert name == file_name
+        assert Image.open(io.BytesIO(body)).size == size
+    name, body = download(page, menu.get_by_role("button", name="SVG", exact=True))
+    assert name == f"{stem}.svg" and body.lstrip().startswith(b"<svg")
+    assert PACK["metrics"]["bilateral-trade"]["label"].encode() in body
+    name, body = download(page, menu.get_by_role("button", name="PDF", exact=True))
+    assert name == f"{stem}.pdf" and body.startswith(b"%PDF")
+
+
+def slide_number(page: Page) -> str:
+    return page.url.split("slide=")[1].split("&")[0] if "slide=" in page.url else ""
+
+
+def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_link(
+    page: Page, fictional_url
+):
+    goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
+    with expect_rerun(page):
+        page.locator(".st-key-present").get_by_role("button").click()
+    assert slide_number(page) == "1"
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(page.get_by_text(f"1 / {len(DECK)}")).to_be_visible()
+    expect(page.locator(".st-key-slide")).to_contain_text("Source")
+
+    with expect_rerun(page):
+        page.keyboard.press("ArrowRight")
+    assert slide_number(page) == "2"
+    expect(plotly_charts(page)).to_have_count(1)
+    drawn = page.locator(".st-key-slide text.annotation-text")
+    expect(drawn.filter(has_text=re.compile(r"^Sources?: "))).to_have_count(1)
+    expect(drawn.filter(has_text=f"sources to {AS_OF}")).to_have_count(1)
+
+    with expect_rerun(page):
+        page.locator(".st-key-slide-next").get_by_role("button").click()
+    assert slide_number(page) == "3"
+    expect(page.locator(".st-key-slide")).to_contain_text("Claims and their verdicts")
+    expect(page.locator(".st-key-slide-next").get_by_role("button")).to_be_disabled()
+
+    with expect_rerun(page):
+        page.keyboard.press("ArrowLeft")
+    assert slide_number(page) == "2"
+    shared = page.url.removeprefix(fictional_url.rstrip("/") + "/")
+
+    with expect_rerun(page):
+        page.locator(".st-key-slide-exit").get_by_role("button").click()
+    assert slide_number(page) == ""
+    expect(page.get_by_role("heading", name="Briefing", level=1)).to_be_visible()
+
+    fresh = page.context.new_page()
+    goto(fresh, fictional_url, shared)
+    expect(fresh.get_by_text(f"2 / {len(DECK)}")).to_be_visible()
+    expect(plotly_charts(fresh)).to_have_count(1)
+
+
+def test_the_offline_report_opens_and_presents_with_the_network_off(
+    browser: Browser, tmp_path: Path
+):
+    from components.catalogue import build_catalogue
+    from components.packs import load_pack
+    from components.report import offline_report
+
+    tables, _ = load_pack(PACK_DIR)
+    catalogue = build_catalogue(tables, tables.pack.as_of.start)
+    report = tmp_path / "report.html"
+    report.write_text(offline_report(catalogue, ["trade-by-year", "claims"]), encoding="utf-8")
+
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.set_offline(True)
+    asked_for = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (asked_for.append(route.request.url), route.abort())
+        ),
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(report.as_uri())
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    # trade-by-year and the timeline (added when not chosen) are drawn.
+    expect(page.locator(".js-plotly-plot")).to_have_count(2)
+
+    page.get_by_role("button", name="Present").click()
+    current = page.locator(".slide.current")
+    expect(current).to_have_attribute("id", "opening")
+    page.keyboard.press("ArrowRight")
+    expect(current).to_have_attribute("data-slide", "trade-by-year")
+    expect(current.locator(".main-svg").first).to_be_visible()
+    expect(page.locator(".slide:visible")).to_have_count(1)
+    page.get_by_role("button", name="Next →").click()
+    expect(current).to_have_attribute("data-slide", "claims")
+    page.keyboard.press("ArrowLeft")
+    expect(current).to_have_attribute("data-slide", "trade-by-year")
+    assert page.url.endswith("#slide-2")
+    page.keyboard.press("Escape")
+    expect(page.locator(".slide:visible").first).to_be_visible()
+    assert asked_for == [] and errors == []
+    context.close()

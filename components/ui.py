@@ -143,22 +143,52 @@ def computed(function: Callable[..., T], tables: PackTables, *args: Any, **kwarg
     return value
 
 
-# CSV bytes of the frames they were made from, while those frames live: a cached chart's
-# rows and a pack table are the same objects every rerun, so their CSV is made once.
-_CSV_LOCK = threading.Lock()
-_CSVS: dict[int, tuple[weakref.ref, bytes]] = {}
+# What is derived from an object (a cached chart's rows and sources, a pack table), while
+# that object lives: the same objects come back every rerun, so each is derived once.
+_DERIVED_LOCK = threading.Lock()
+_DERIVED: dict[tuple[int, str], tuple[weakref.ref, Any]] = {}
+
+
+def _derived(source: Any, function: Callable[[Any], T]) -> T:
+    key = (id(source), function.__qualname__)
+    with _DERIVED_LOCK:
+        entry = _DERIVED.get(key)
+        if entry is not None and entry[0]() is source:
+            return entry[1]
+    value = function(source)
+    with _DERIVED_LOCK:
+        for stale in [k for k, (ref, _) in _DERIVED.items() if ref() is None]:
+            del _DERIVED[stale]
+        _DERIVED[key] = (weakref.ref(source), value)
+    return value
+
+
+# CSV bytes by the content of the frame, for frames made anew each rerun (a filtered
+# table): hashing a frame costs a tenth of writing its CSV.
+_CSV_BY_CONTENT: OrderedDict[tuple, bytes] = OrderedDict()
+_CSV_BY_CONTENT_ENTRIES = 64
 
 
 def _csv_of(rows: pd.DataFrame) -> bytes:
-    with _CSV_LOCK:
-        entry = _CSVS.get(id(rows))
-        if entry is not None and entry[0]() is rows:
-            return entry[1]
+    """``csv_bytes(rows)``, made once per frame object or per frame content."""
+    return _derived(rows, _csv_by_content)
+
+
+def _csv_by_content(rows: pd.DataFrame) -> bytes:
+    try:
+        hashed = pd.util.hash_pandas_object(rows, index=True).to_numpy().tobytes()
+    except TypeError:  # unhashable cells (lists): no key, just write it
+        return csv_bytes(rows)
+    key = (tuple(rows.columns), hashed)
+    with _DERIVED_LOCK:
+        if key in _CSV_BY_CONTENT:
+            _CSV_BY_CONTENT.move_to_end(key)
+            return _CSV_BY_CONTENT[key]
     body = csv_bytes(rows)
-    with _CSV_LOCK:
-        for key in [k for k, (ref, _) in _CSVS.items() if ref() is None]:
-            del _CSVS[key]
-        _CSVS[id(rows)] = (weakref.ref(rows), body)
+    with _DERIVED_LOCK:
+        _CSV_BY_CONTENT[key] = body
+        while len(_CSV_BY_CONTENT) > _CSV_BY_CONTENT_ENTRIES:
+            _CSV_BY_CONTENT.popitem(last=False)
     return body
 
 
@@ -273,7 +303,11 @@ def plotly_config(chart: Chart) -> dict:
 
 def source_links(sources: pd.DataFrame) -> str:
     """ "Sources: A · B" as markdown, each linked where it has an address."""
-    items = [link(row["citation"], row["url"]) for _, row in sources.iterrows()]
+    return _derived(sources, _source_links)
+
+
+def _source_links(sources: pd.DataFrame) -> str:
+    items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]
     return ("Sources: " if len(items) > 1 else "Source: ") + " · ".join(items)
 
 
@@ -353,6 +387,15 @@ COLUMN_CONFIG = {
         "Unticked: no stored text to check it against (or no quote).",
     ),
 }
+
+
+def readable_table(tables: PackTables, name: str) -> pd.DataFrame:
+    """The pack's table ``name`` as ``readable_columns`` shows it, made once per pack content."""
+    return computed(_readable_table, tables, name)
+
+
+def _readable_table(tables: PackTables, name: str) -> pd.DataFrame:
+    return readable_columns(tables.table(name))
 
 
 def readable_columns(table: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,7 @@ def figure_card(row: pd.Series) -> None:
     st.markdown(f"**{ui.md(row['metric_label'])}**, {ui.md(row['period_label'])}")
     st.metric(row["metric_label"], row["value_label"], label_visibility="collapsed")
     status = "" if row["status"] == "reported" else f"**{ui.md(row['status'])}** · "
-    others = other_values(tables, row)
+    others = ui.computed(other_values, tables, row)
     st.caption(
         status
         + (f"Other sources: {ui.md(others)}" if others else "No other source gives this value.")

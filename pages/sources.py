@@ -27,6 +27,8 @@ st.dataframe(
 
 
 by_id = sources.set_index("id")
+# One label per source, made in one go: a lookup per option costs seconds on a large pack.
+labels = dict(zip(sources["id"], sources["citation"] + " · " + sources["title"], strict=True))
 
 
 def show_source(chosen: str) -> None:
@@ -59,9 +61,7 @@ def show_source(chosen: str) -> None:
 chosen = st.selectbox(
     "Source",
     list(sources["id"]),
-    format_func=lambda source_id: (
-        f"{by_id.loc[source_id, 'citation']} · {by_id.loc[source_id, 'title']}"
-    ),
+    format_func=labels.__getitem__,
     key="sources-chosen",
 )
 if chosen is None:
@@ -77,7 +77,7 @@ for name, tab in zip(
     with tab:
         table = tables.table(name)
         st.dataframe(
-            ui.readable_columns(table),
+            ui.readable_table(tables, name),
             hide_index=True,
             column_config=ui.COLUMN_CONFIG,
             key=f"table-{name}",

@@ -22,12 +22,13 @@ from functools import partial
 import pandas as pd
 
 from components.charts.agreements import agreements_by_kind_chart, sectors_chart
-from components.charts.base import Chart, source_line, sources_of
+from components.charts.base import Chart, source_line, sources_of, undrawn_metrics
 from components.charts.claims import check_evidence_chart
 from components.charts.energy import gas_delivered_chart, planned_volumes_chart
 from components.charts.timeline import timeline_chart, visits_by_host_chart
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
 from components.overview import headline_figures, strip_events
+from components.registry import PAGES
 from components.tables import PackTables
 
 # Slides that are not charts: the headline numbers and the claims' verdicts.
@@ -160,11 +161,21 @@ def _events_strip(tables: PackTables, today: dt.date) -> Chart | None:
 
 def build_catalogue(tables: PackTables, today: dt.date) -> Catalogue:
     """Draw every chart of the pack once; charts the pack has no data for are left out."""
-    entries = []
+    entries: list[CatalogueEntry] = []
     for page, builder in builders(tables, today):
         chart = builder(tables)
         if chart is not None:
             entries.append(CatalogueEntry(chart.key, page, chart.title, builder, chart))
+    # Then, page by page, each figure of the page's topics that its own charts leave out.
+    for spec in PAGES:
+        drawn = [entry.chart for entry in entries if entry.page == spec.title]
+        for metric in undrawn_metrics(tables, spec.topics, drawn):
+            builder = partial(claims_over_time_chart, metric=metric)
+            chart = builder(tables)
+            if chart is not None:
+                entries.append(CatalogueEntry(chart.key, spec.title, chart.title, builder, chart))
+    order = [spec.title for spec in PAGES]
+    entries.sort(key=lambda entry: order.index(entry.page))  # stable: page order, then as built
     return Catalogue(tables=tables, entries=tuple(entries), today=today)
 
 

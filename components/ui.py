@@ -24,12 +24,13 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
-
 from components import images
 from components.catalogue import Catalogue, build_catalogue
-from components.charts.base import Chart
+from components.charts.base import Chart, undrawn_metrics
+from components.charts.trade import claims_over_time_chart
 from components.exports import csv_bytes
 from components.packs import LoadResult, default_data_dir, load_packs, pack_fingerprint
+from components.registry import page_spec
 from components.tables import PackTables
 from components.theme import EXPORT_SIZE
 
@@ -46,7 +47,9 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(given)
         except ValueError:
-            st.warning(f"DYAD_TODAY={md(given)} is not a date as YYYY-MM-DD; using today's date.")
+            st.warning(
+                f"DYAD_TODAY={md(given)} is not a date as YYYY-MM-DD; using today's date."
+            )
     return dt.date.today()
 
 
@@ -100,7 +103,12 @@ def _argument_key(value: object) -> object:
     if isinstance(value, pd.DataFrame):
         return ("frame", tuple(value.index), tuple(value.columns))
     if isinstance(value, pd.Series):
-        return ("row", value.name, tuple(value.index), tuple(map(str, value.to_numpy())))
+        return (
+            "row",
+            value.name,
+            tuple(value.index),
+            tuple(map(str, value.to_numpy())),
+        )
     if isinstance(value, list | tuple):
         return tuple(_argument_key(item) for item in value)
     return value
@@ -117,7 +125,9 @@ def _memo_of(tables: PackTables) -> OrderedDict:
         return entry[1]
 
 
-def computed(function: Callable[..., T], tables: PackTables, *args: Any, **kwargs: Any) -> T:
+def computed(
+    function: Callable[..., T], tables: PackTables, *args: Any, **kwargs: Any
+) -> T:
     """``function(tables, *args, **kwargs)``, computed once per pack content and arguments.
 
     For the pure builders of ``components`` (charts, derived tables): the result
@@ -251,14 +261,20 @@ def current_pack() -> PackTables:
 def _catalogue(
     directory: str, fingerprint: str, pack_id: str, day: dt.date, _tables: PackTables
 ) -> Catalogue:
-    del directory, fingerprint, pack_id  # the cache key: which pack, and its files' content
+    del (
+        directory,
+        fingerprint,
+        pack_id,
+    )  # the cache key: which pack, and its files' content
     return build_catalogue(_tables, day)
 
 
 def catalogue(tables: PackTables) -> Catalogue:
     """Every chart of the pack, drawn once per pack content and day (read-only: shared)."""
     directory = default_data_dir()
-    return _catalogue(str(directory), pack_fingerprint(directory), tables.id, today(), tables)
+    return _catalogue(
+        str(directory), pack_fingerprint(directory), tables.id, today(), tables
+    )
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:
@@ -289,7 +305,9 @@ def image_format_selector() -> None:
 
 def plotly_config(chart: Chart) -> dict:
     """Toolbar: save the chart at print resolution, named after it; no selection tools."""
-    image_format = IMAGE_FORMATS.get(st.session_state.get("image-format") or "PNG", "png")
+    image_format = IMAGE_FORMATS.get(
+        st.session_state.get("image-format") or "PNG", "png"
+    )
     return {
         "displaylogo": False,
         "toImageButtonOptions": {
@@ -307,8 +325,25 @@ def source_links(sources: pd.DataFrame) -> str:
 
 
 def _source_links(sources: pd.DataFrame) -> str:
-    items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]
+    items = [
+        link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)
+    ]
     return ("Sources: " if len(items) > 1 else "Source: ") + " · ".join(items)
+
+
+def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:
+    """Every figure of the page's topics that ``drawn`` leaves out, one chart per metric."""
+    metrics = undrawn_metrics(tables, page_spec(page).topics, drawn)
+    if not metrics:
+        return
+    st.subheader("More figures")
+    st.caption("Every other figure of this page's topics, each as its sources give it.")
+    for metric in metrics:
+        chart_card(
+            computed(claims_over_time_chart, tables, metric),
+            missing=f"{md(tables.metrics.set_index('metric').loc[metric, 'label'])}: "
+            "given without a period, so not drawn on a time axis; see Sources.",
+        )
 
 
 def chart_card(
@@ -328,7 +363,10 @@ def chart_card(
         )
         st.caption(source_links(chart.sources))
         data, download, image = st.columns([5, 1, 1], vertical_alignment="top")
-        with data, st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"):
+        with (
+            data,
+            st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"),
+        ):
             st.dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
         with download:
             table_download(
@@ -411,7 +449,9 @@ def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=hidden)
 
 
-def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = None) -> None:
+def source_popover(
+    row: pd.Series, *, label: str = "Source", key: str | None = None
+) -> None:
     """One click to the sentence a record came from and the source that said it."""
     with st.popover(label, icon=":material/format_quote:", key=key):
         if pd.notna(row.get("quote")):
@@ -423,7 +463,9 @@ def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = N
             st.caption(md(row["note"]))
 
 
-def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None) -> None:
+def table_download(
+    rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None
+) -> None:
     """A CSV download of exactly ``rows``, formula cells neutralised."""
     st.download_button(
         "CSV",

@@ -10,11 +10,10 @@ tables = ui.current_pack()
 
 # 2. Render
 ui.page_header(tables, "Energy")
-ui.chart_card(
-    ui.computed(gas_delivered_chart, tables), missing="This pack has no annual energy volumes."
-)
+delivered = ui.computed(gas_delivered_chart, tables)
+ui.chart_card(delivered, missing="This pack has no annual energy volumes.")
 st.subheader("Planned routes and capacities")
 st.caption("Planned values are hatched or dashed: contracted or agreed, not delivered.")
-ui.chart_card(
-    ui.computed(planned_volumes_chart, tables), missing="This pack has no planned capacities."
-)
+planned = ui.computed(planned_volumes_chart, tables)
+ui.chart_card(planned, missing="This pack has no planned capacities.")
+ui.more_figures(tables, "Energy", [delivered, planned])

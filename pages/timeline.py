@@ -21,6 +21,7 @@ events = tables.events
 ui.page_header(tables, "Timeline")
 if events.empty:
     st.info("This pack has no events.")
+    ui.more_figures(tables, "Timeline", [])
     st.stop()
 
 # 2. Filters: start from the URL, so a shared link opens the same view
@@ -85,3 +86,4 @@ st.dataframe(
     shown[EVENT_COLUMNS], hide_index=True, column_config=ui.COLUMN_CONFIG, key="timeline-table"
 )
 ui.table_download(shown[EVENT_COLUMNS], f"{tables.id}-events", key="csv-timeline-table")
+ui.more_figures(tables, "Timeline", [])

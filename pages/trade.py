@@ -12,15 +12,15 @@ said_on_finance = tables.statements[tables.statements["topics"].map(lambda t: "f
 
 # 2. Render
 ui.page_header(tables, "Trade")
-ui.chart_card(
-    ui.computed(trade_by_year_chart, tables), missing="This pack has no annual trade figures."
-)
+by_year = ui.computed(trade_by_year_chart, tables)
+ui.chart_card(by_year, missing="This pack has no annual trade figures.")
 
 if len(finance_metrics) or len(said_on_finance):
     st.subheader("Finance, as stated at the time")
     st.caption("A claim is what someone said, not a statistic; hover a point for its source.")
-for metric in finance_metrics:
-    ui.chart_card(ui.computed(claims_over_time_chart, tables, metric))
+finance = [ui.computed(claims_over_time_chart, tables, metric) for metric in finance_metrics]
+for chart in finance:
+    ui.chart_card(chart, missing="A finance metric whose figures give no period.")
 if len(said_on_finance):
     st.markdown("**Said without a number**")
     for _, statement in said_on_finance.iterrows():
@@ -32,6 +32,6 @@ if len(said_on_finance):
             ui.source_popover(statement, key=f"source-{statement['id']}")
 
 st.subheader("The pair's trade beside other trade")
-ui.chart_card(
-    ui.computed(partners_chart, tables), missing="No other trade figures in the same unit and year."
-)
+partners = ui.computed(partners_chart, tables)
+ui.chart_card(partners, missing="No other trade figures in the same unit and year.")
+ui.more_figures(tables, "Trade", [by_year, *finance, partners])

@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
+
 from components import images
 from components.catalogue import Catalogue, build_catalogue
 from components.charts.base import Chart, undrawn_metrics
@@ -47,9 +48,7 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(given)
         except ValueError:
-            st.warning(
-                f"DYAD_TODAY={md(given)} is not a date as YYYY-MM-DD; using today's date."
-            )
+            st.warning(f"DYAD_TODAY={md(given)} is not a date as YYYY-MM-DD; using today's date.")
     return dt.date.today()
 
 
@@ -125,9 +124,7 @@ def _memo_of(tables: PackTables) -> OrderedDict:
         return entry[1]
 
 
-def computed(
-    function: Callable[..., T], tables: PackTables, *args: Any, **kwargs: Any
-) -> T:
+def computed(function: Callable[..., T], tables: PackTables, *args: Any, **kwargs: Any) -> T:
     """``function(tables, *args, **kwargs)``, computed once per pack content and arguments.
 
     For the pure builders of ``components`` (charts, derived tables): the result
@@ -272,9 +269,7 @@ def _catalogue(
 def catalogue(tables: PackTables) -> Catalogue:
     """Every chart of the pack, drawn once per pack content and day (read-only: shared)."""
     directory = default_data_dir()
-    return _catalogue(
-        str(directory), pack_fingerprint(directory), tables.id, today(), tables
-    )
+    return _catalogue(str(directory), pack_fingerprint(directory), tables.id, today(), tables)
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:
@@ -305,9 +300,7 @@ def image_format_selector() -> None:
 
 def plotly_config(chart: Chart) -> dict:
     """Toolbar: save the chart at print resolution, named after it; no selection tools."""
-    image_format = IMAGE_FORMATS.get(
-        st.session_state.get("image-format") or "PNG", "png"
-    )
+    image_format = IMAGE_FORMATS.get(st.session_state.get("image-format") or "PNG", "png")
     return {
         "displaylogo": False,
         "toImageButtonOptions": {
@@ -325,9 +318,7 @@ def source_links(sources: pd.DataFrame) -> str:
 
 
 def _source_links(sources: pd.DataFrame) -> str:
-    items = [
-        link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)
-    ]
+    items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]
     return ("Sources: " if len(items) > 1 else "Source: ") + " · ".join(items)
 
 
@@ -449,9 +440,7 @@ def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=hidden)
 
 
-def source_popover(
-    row: pd.Series, *, label: str = "Source", key: str | None = None
-) -> None:
+def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = None) -> None:
     """One click to the sentence a record came from and the source that said it."""
     with st.popover(label, icon=":material/format_quote:", key=key):
         if pd.notna(row.get("quote")):
@@ -463,9 +452,7 @@ def source_popover(
             st.caption(md(row["note"]))
 
 
-def table_download(
-    rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None
-) -> None:
+def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None) -> None:
     """A CSV download of exactly ``rows``, formula cells neutralised."""
     st.download_button(
         "CSV",

@@ -102,12 +102,7 @@ def _argument_key(value: object) -> object:
     if isinstance(value, pd.DataFrame):
         return ("frame", tuple(value.index), tuple(value.columns))
     if isinstance(value, pd.Series):
-        return (
-            "row",
-            value.name,
-            tuple(value.index),
-            tuple(map(str, value.to_numpy())),
-        )
+        return ("row", value.name, tuple(value.index), tuple(map(str, value.to_numpy())))
     if isinstance(value, list | tuple):
         return tuple(_argument_key(item) for item in value)
     return value
@@ -258,11 +253,7 @@ def current_pack() -> PackTables:
 def _catalogue(
     directory: str, fingerprint: str, pack_id: str, day: dt.date, _tables: PackTables
 ) -> Catalogue:
-    del (
-        directory,
-        fingerprint,
-        pack_id,
-    )  # the cache key: which pack, and its files' content
+    del directory, fingerprint, pack_id  # the cache key: which pack, and its files' content
     return build_catalogue(_tables, day)
 
 
@@ -354,10 +345,7 @@ def chart_card(
         )
         st.caption(source_links(chart.sources))
         data, download, image = st.columns([5, 1, 1], vertical_alignment="top")
-        with (
-            data,
-            st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"),
-        ):
+        with data, st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"):
             st.dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
         with download:
             table_download(

@@ -232,9 +232,12 @@ def split_series(tables: PackTables, rows: pd.DataFrame) -> tuple[pd.DataFrame, 
     """The context series (one value a year, first source wins) and every other point.
 
     Points from the documents the pack checks are kept apart, so a reader sees
-    the document's figure beside the series that tests it.
+    the document's figure beside the series that tests it. When only the
+    documents give the metric, their figures are the series: there is no other.
     """
     from_documents = rows["source"].isin(document_sources(tables))
+    if from_documents.all():
+        from_documents = pd.Series(False, index=rows.index)
     context = rows[~from_documents].sort_values(["year", "source"])
     series = context.drop_duplicates("year", keep="first")
     others = pd.concat([rows[from_documents], context.drop(series.index)])

@@ -96,10 +96,12 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     for _, level in capacity.iterrows():
         marks = STATUS_MARKS[level["status"]]
         colour = CONTEXT_GREY if level["status"] == "reported" else "#D55E00"
-        # A year's bar spans year-0.5 to year+0.5; a capacity starts at its own date.
-        start = level["period"].year - 0.5 + (level["period"].day_of_year - 1) / 365
+        # A year's bar spans year-0.5 to year+0.5; a capacity starts at its own date, if given.
+        start = rows["year"].min() - 0.5
+        if pd.notna(level["period"]):
+            start = max(start, level["period"].year - 0.5 + (level["period"].day_of_year - 1) / 365)
         figure.add_scatter(
-            x=[max(start, rows["year"].min() - 0.5), last_year + 0.5],
+            x=[start, last_year + 0.5],
             y=[level["value"], level["value"]],
             mode="lines",
             line={"color": colour, "width": 3, "dash": marks["dash"]},

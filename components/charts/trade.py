@@ -215,14 +215,19 @@ def partners_chart(tables: PackTables) -> Chart | None:
         return None
     unit = trade.loc[trade["metric"] == pair_metric, "unit"].iloc[0]
     trade = trade[(trade["unit"] == unit) & (trade["status"] == "reported")]
+    pair_rows = trade["metric"] == pair_metric
+    from_documents = pair_rows & trade["source"].isin(document_sources(tables))
+    if from_documents.sum() < pair_rows.sum():  # the documents' figure only where no series is
+        trade = trade[~from_documents]
     trade["year"] = trade["period"].dt.year
-    shared = trade.groupby("year")["metric"].nunique()
+    # The latest year in which the pair's series and at least one other metric both have a value.
+    with_pair = trade[trade["year"].isin(trade.loc[trade["metric"] == pair_metric, "year"])]
+    shared = with_pair.groupby("year")["metric"].nunique()
     shared = shared[shared > 1]
     if shared.empty:
         return None
     year = int(shared.index.max())
     rows = trade[trade["year"] == year]
-    rows = rows[~(rows["source"].isin(document_sources(tables)) & (rows["metric"] == pair_metric))]
     rows = rows.drop_duplicates("metric").sort_values("value")
     pair = rows[rows["metric"] == pair_metric]
     larger = rows[rows["value"] > pair["value"].max()]

@@ -21,3 +21,24 @@ os.environ["DYAD_TODAY"] = TEST_TODAY
 def fixture_packs_dir() -> Path:
     """A data directory holding the small fictional pack."""
     return FIXTURES / "packs"
+
+
+# Generated packs (tests/packgen.py): a fixed, derandomized example budget by default, so the
+# suite runs the same examples in the same time on every run; DYAD_HYPOTHESIS_PROFILE=long by hand.
+from hypothesis import HealthCheck, Phase, settings  # noqa: E402
+
+settings.register_profile(
+    "dyad",
+    max_examples=3,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    # No shrinking in the suite: a failure prints the pack as drawn, in seconds, not minutes.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long", settings.get_profile("dyad"), max_examples=300, derandomize=False, phases=list(Phase)
+)
+settings.load_profile(os.environ.get("DYAD_HYPOTHESIS_PROFILE", "dyad"))

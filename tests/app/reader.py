@@ -1,0 +1,180 @@
+"""What a reader sees of a page under AppTest: its text, its charts, its tables and downloads.
+
+Helpers only read the element tree AppTest gives back; nothing here calls the
+app's own loaders, exporters or chart builders, so expectations stay outside
+the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+
+from tests.conftest import FIXTURES, REPO
+
+TIMEOUT = 60
+READER_DATA = FIXTURES / "packs-reader"
+PAGE_SCRIPTS = {
+    "Overview": "pages/overview.py",
+    "Trade": "pages/trade.py",
+    "Energy": "pages/energy.py",
+    "Agreements": "pages/agreements.py",
+    "Timeline": "pages/timeline.py",
+    "Claims": "pages/claims.py",
+    "Sources": "pages/sources.py",
+}
+
+
+class _RecordingStorage(MemoryMediaFileStorage):
+    """AppTest's in-memory media storage, kept after the run so downloads can be read.
+
+    AppTest makes a new storage for every run and drops it when the run ends;
+    a download button only keeps the file's address.
+    """
+
+    live: ClassVar[list[MemoryMediaFileStorage]] = []
+
+    def __init__(self, media_endpoint: str) -> None:
+        super().__init__(media_endpoint)
+        _RecordingStorage.live.append(self)
+
+
+# Installed when this module is imported, so module-scoped fixtures' runs are recorded too.
+app_test_module.MemoryMediaFileStorage = _RecordingStorage
+
+
+@pytest.fixture(autouse=True)
+def _downloads_kept():
+    """Kept for the imports of test modules; the storage is patched at import."""
+    yield
+
+
+def open_page(title: str, data_dir: Path | str | None = READER_DATA, monkeypatch=None) -> AppTest:
+    """Run the app and switch to the page titled ``title``; ``data_dir`` becomes $DYAD_DATA."""
+    if monkeypatch is not None:
+        if data_dir is None:
+            monkeypatch.delenv("DYAD_DATA", raising=False)
+        else:
+            monkeypatch.setenv("DYAD_DATA", str(data_dir))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    app.run()
+    if title != "Overview":
+        app.switch_page(PAGE_SCRIPTS[title])
+        app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def download_bytes(app: AppTest, key: str) -> bytes:
+    """The bytes the download button with ``key`` serves."""
+    button = app.get("download_button")
+    matches = [b for b in button if b.proto.id.endswith(f"-{key}")]
+    assert len(matches) == 1, f"{len(matches)} download buttons with key {key!r}"
+    file_id = Path(matches[0].proto.url).stem
+    for storage in reversed(_RecordingStorage.live):
+        try:
+            return storage.get_file(file_id).content
+        except Exception:
+            continue
+    raise AssertionError(f"no stored file for download {key!r} ({matches[0].proto.url})")
+
+
+def download_name(app: AppTest, key: str) -> str:
+    """The file name the download button with ``key`` offers."""
+    [button] = [b for b in app.get("download_button") if b.proto.id.endswith(f"-{key}")]
+    return _file_name(button.proto)
+
+
+def _file_name(proto) -> str:
+    for field in ("file_name", "filename"):
+        if hasattr(proto, field) and getattr(proto, field):
+            return getattr(proto, field)
+    url = proto.url
+    return Path(url).name
+
+
+def csv_rows(data: bytes) -> list[dict[str, str]]:
+    """A downloaded CSV as rows of text, read with the standard library."""
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV without a byte-order mark"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def download_keys(app: AppTest) -> list[str]:
+    """The keys of every download button on the page (the part after Streamlit's id prefix)."""
+    return [re.sub(r"^\$\$ID-[0-9a-f]+-", "", b.proto.id) for b in app.get("download_button")]
+
+
+def charts(app: AppTest) -> dict[str, dict]:
+    """Every plotly chart's figure spec, by the chart key (``plot-<key>`` without ``plot-``)."""
+    found = {}
+    for chart in app.get("plotly_chart"):
+        key = re.sub(r"^\$\$ID-[0-9a-f]+-", "", chart.proto.id).removeprefix("plot-")
+        found[key] = json.loads(chart.proto.spec)
+    return found
+
+
+def _container(app: AppTest, key: str):
+    for block in _blocks(app._tree):
+        if getattr(block, "key", None) == key:
+            return block
+    return None
+
+
+def _blocks(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _blocks(child)
+
+
+def container(app: AppTest, key: str):
+    """The container made with ``key=`` (``st.container(key=...)``)."""
+    found = _container(app, key)
+    assert found is not None, f"no container with key {key!r}"
+    return found
+
+
+def texts(node, kinds=("markdown", "caption", "metric", "info", "title", "subheader")) -> str:
+    """The text of every element of these kinds under ``node``, one per line."""
+    parts = []
+    for kind in kinds:
+        for element in node.get(kind):
+            parts.append(str(element.value))
+            if kind == "metric":
+                parts.append(str(element.label))
+    return "\n".join(parts)
+
+
+def dataframes(node) -> list:
+    """The pandas frames of every ``st.dataframe`` under ``node``."""
+    return [element.value for element in node.get("dataframe")]
+
+
+def plain_text(markup: str) -> str:
+    """Plotly label markup read as words: tags dropped, entities undone."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup))
+
+
+def page_table(node, first_columns: list[str]):
+    """The last ``st.dataframe`` under ``node`` whose columns start with ``first_columns``.
+
+    A page's own table comes after its charts' Data views (Streamlit gives a
+    dataframe without selection no key in its proto, so it is found by its columns).
+    """
+    found = [
+        e.value
+        for e in node.get("dataframe")
+        if list(e.value.columns)[: len(first_columns)] == first_columns
+    ]
+    assert found, f"no dataframe with columns {first_columns}"
+    return found[-1]

@@ -1,0 +1,163 @@
+"""The data directory as a reader's app meets it: missing, edited, never written to, and packs
+that lack a whole kind of record."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.app.reader import (
+    PAGE_SCRIPTS,
+    READER_DATA,
+    _downloads_kept,  # noqa: F401 - autouse fixture
+    open_page,
+    texts,
+)
+from tests.conftest import FIXTURES
+
+PACK = "ruritania-graustark"
+
+
+def copy_reader_pack(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(READER_DATA / PACK, data / PACK)
+    return data
+
+
+def test_a_missing_data_directory_is_named_on_the_page(tmp_path, monkeypatch):
+    missing = tmp_path / "no-such-folder"
+    app = open_page("Overview", data_dir=missing, monkeypatch=monkeypatch)
+    errors = [e.value for e in app.error]
+    assert errors
+    for error in errors:
+        assert error.replace("\\", "") == (
+            f"The data directory {missing} does not exist. Set DYAD_DATA to a folder of packs."
+        )
+    assert not app.get("plotly_chart")
+
+
+def test_an_edited_pack_is_picked_up_on_the_next_run(tmp_path, monkeypatch):
+    data = copy_reader_pack(tmp_path)
+    app = open_page("Overview", data_dir=data, monkeypatch=monkeypatch)
+    assert "$14 bn" in [m.value for m in app.metric]
+    figures = data / PACK / "figures.yaml"
+    figures.write_text(figures.read_text().replace("  value: 14\n", "  value: 15\n"))
+    app.run()
+    values = [m.value for m in app.metric]
+    assert "$15 bn" in values and "$14 bn" not in values
+
+
+def tree_digest(directory: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(directory)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(directory.rglob("*"))
+        if path.is_file()
+    } | {str(p.relative_to(directory)) + "/": "dir" for p in directory.rglob("*") if p.is_dir()}
+
+
+def test_a_full_session_leaves_the_data_directory_untouched(tmp_path, monkeypatch):
+    data = copy_reader_pack(tmp_path)
+    shutil.copytree(FIXTURES / "packs" / "freedonia-sylvania", data / "freedonia-sylvania")
+    before = tree_digest(data)
+    app = open_page("Overview", data_dir=data, monkeypatch=monkeypatch)
+    app.sidebar.selectbox(key="pack").set_value(PACK).run()
+    for title, script in PAGE_SCRIPTS.items():
+        app.switch_page(script).run()
+        assert not app.exception, title
+    app.switch_page(PAGE_SCRIPTS["Timeline"]).run()
+    app.multiselect(key="timeline-kind").set_value(["visit"]).run()
+    app.switch_page(PAGE_SCRIPTS["Sources"]).run()
+    app.selectbox(key="sources-chosen").set_value("customs-2025").run()
+    app.sidebar.selectbox(key="pack").set_value("freedonia-sylvania").run()
+    for script in PAGE_SCRIPTS.values():
+        app.switch_page(script).run()
+        assert not app.exception, script
+    assert tree_digest(data) == before
+
+
+def without(tmp_path: Path, emptied: str, drop_ids: tuple[str, ...] = ()) -> Path:
+    """The reader pack with one record file emptied (or some records dropped)."""
+    data = copy_reader_pack(tmp_path)
+    path = data / PACK / f"{emptied}.yaml"
+    if drop_ids:
+        blocks = path.read_text().split("\n\n")
+        kept = []
+        for block in blocks:
+            lines = [
+                line
+                for line in block.splitlines()
+                if not any(f"id: {i}," in line for i in drop_ids)
+            ]
+            if not any(f"id: {i}\n" in block + "\n" for i in drop_ids):
+                kept.append("\n".join(lines))
+        path.write_text("\n\n".join(kept) + "\n")
+    else:
+        path.write_text("[]\n")
+    return data
+
+
+ENERGY_FIGURES = (
+    "gas-2021-customs",
+    "gas-2022-customs",
+    "gas-2023-customs",
+    "gas-2024-customs",
+    "capacity-2022-ministry",
+    "northern-route-2030-chronicle",
+)
+
+
+def every_page(data: Path, monkeypatch) -> dict[str, object]:
+    pages = {}
+    for title in PAGE_SCRIPTS:
+        app = open_page(title, data_dir=data, monkeypatch=monkeypatch)
+        assert not app.error, (title, [e.value for e in app.error])
+        assert not app.warning, (title, [w.value for w in app.warning])
+        assert [t.value for t in app.title] == [title]
+        pages[title] = app
+    return pages
+
+
+def infos(app) -> list[str]:
+    return [i.value for i in app.info]
+
+
+def test_a_pack_without_energy_says_so_and_every_page_runs(tmp_path, monkeypatch):
+    data = without(tmp_path, "figures", ENERGY_FIGURES)
+    assert "gas-2021" not in (data / PACK / "figures.yaml").read_text()
+    pages = every_page(data, monkeypatch)
+    assert infos(pages["Energy"]) == [
+        "This pack has no annual energy volumes.",
+        "This pack has no planned capacities.",
+    ]
+    assert not pages["Energy"].get("plotly_chart")
+
+
+def test_a_pack_without_agreements_says_so_and_every_page_runs(tmp_path, monkeypatch):
+    pages = every_page(without(tmp_path, "agreements"), monkeypatch)
+    app = pages["Agreements"]
+    assert infos(app) == ["This pack has no agreements.", "No agreement names a sector."]
+    assert "0 of 0 agreements" in [c.value for c in app.caption]
+
+
+def test_a_pack_without_events_says_so_and_every_page_runs(tmp_path, monkeypatch):
+    data = without(tmp_path, "events")
+    # Sources name events only through records; nothing else refers to them.
+    pages = every_page(data, monkeypatch)
+    assert infos(pages["Timeline"]) == ["This pack has no events."]
+    assert "No events in this pack." in infos(pages["Overview"])
+    assert "Next planned" not in texts(pages["Overview"])
+
+
+def test_a_pack_without_checks_says_so(tmp_path, monkeypatch):
+    pages = every_page(without(tmp_path, "checks"), monkeypatch)
+    assert infos(pages["Claims"]) == ["This pack checks no claims."]
+
+
+@pytest.mark.parametrize("title", list(PAGE_SCRIPTS))
+def test_the_smallest_fixture_pack_runs_every_page(title, fixture_packs_dir, monkeypatch):
+    app = open_page(title, data_dir=fixture_packs_dir, monkeypatch=monkeypatch)
+    assert not app.error and not app.warning
+    assert [t.value for t in app.title] == [title]

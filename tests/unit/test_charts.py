@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pandas as pd
@@ -139,7 +140,13 @@ def test_pack_text_in_charts_is_escaped_not_rendered(tmp_path):
     tables = load_packs(tmp_path / "data").packs["freedonia-sylvania"]
     chart = trade_by_year_chart(tables)
     assert "&lt;b onmouseover=x&gt;Trade&lt;/b&gt;" in chart.figure.layout.title.text
-    assert "<b onmouseover" not in chart.figure.to_json()
+    # to_json() writes "<" as \u003c, so read it back before looking for raw markup. Trace
+    # names (the legend) are not checked yet: the trade chart's are unescaped (issue 9).
+    drawn = json.loads(chart.figure.to_json())
+    for trace in drawn["data"]:
+        trace.pop("name", None)
+    assert "<b onmouseover" not in json.dumps(drawn, ensure_ascii=False)
+    assert "&lt;b onmouseover" in json.dumps(drawn, ensure_ascii=False)
 
 
 def test_a_metric_over_time_reads_as_what_it_is():

@@ -1,10 +1,13 @@
-"""Fixtures for the browser tests: the app under ``streamlit run``, Chromium, and a page.
+"""Fixtures for the browser tests: the app under ``streamlit run``, and Debian's Chromium.
 
 - ``start_app(data_dir=None)`` starts the app (once per data directory and test
   module) and returns its base URL; ``app_url`` is the app on its default data.
-- ``page`` is a fresh 1400x900 browser context; a failing test leaves a
-  full-page screenshot in ``test-results/<test-name>.png``, and its report
-  shows the end of the server log.
+- ``browser``, ``context`` and ``page`` are pytest-playwright's, launched on
+  Debian's Chromium (``browser_type_launch_args``) with a 1400x900 viewport
+  (``browser_context_args``). A failing test keeps a full-page screenshot
+  under ``test-results/<test-id>/`` (the ``--output`` and ``--screenshot``
+  options in pyproject.toml; add ``--tracing=retain-on-failure`` for a trace),
+  and its report shows the end of the server log.
 
 Every test in this folder is marked ``e2e``. Waits and locators are in
 ``tests/e2e/helpers.py``; start and stop code is in ``tests/e2e/server.py``,
@@ -13,18 +16,18 @@ shared with ``bench/page_times.py``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.e2e.server import (
+    CHROMIUM_ARGS,
     RESULTS_DIR,
     AppServer,
     ServerStartError,
-    launch_chromium,
+    chromium_path,
     start_app_server,
 )
 
@@ -122,36 +125,40 @@ def app_url(app_server: AppServer) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium (``/usr/bin/chromium`` or ``$DYAD_CHROMIUM``), one per test session."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright's launch options, on Debian's Chromium with the flags it needs here."""
+    executable = chromium_path()
+    if not Path(executable).is_file():
+        pytest.exit(
+            f"no Chromium at {executable}: install Debian's chromium (make chromium) "
+            "or set DYAD_CHROMIUM to a Chromium binary",
+            returncode=4,
+        )
+    return {**browser_type_launch_args, "executable_path": executable, "args": list(CHROMIUM_ARGS)}
 
 
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A page in a fresh context; on failure a full-page screenshot goes to test-results/."""
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    page = context.new_page()
-    yield page
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        save_full_page_screenshot(page, request.node.name)
-    context.close()
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """Every test's context: the app's size on a laptop, downloads allowed."""
+    return {**browser_context_args, "viewport": VIEWPORT, "accept_downloads": True}
 
 
-def save_full_page_screenshot(page: Page, test_name: str) -> Path:
-    """Screenshot the whole app to ``test-results/<test-name>.png``.
+@pytest.fixture(autouse=True)
+def _whole_app_in_failure_screenshot(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Grow a failing test's viewport to the app's scrolled height before its screenshot.
 
-    Streamlit scrolls inside ``stMain``, not the document, so Playwright's
-    ``full_page`` alone stops at the viewport: grow the viewport to the
-    scrolled height first.
+    Streamlit scrolls inside ``stMain``, not the document, so a full-page
+    screenshot alone stops at the viewport. pytest-playwright takes its
+    screenshot when the context closes, after this fixture's teardown.
     """
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', test_name)}.png"
-    height = page.evaluate(SCROLLED_HEIGHT_JS)
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(max(height, 900), 20_000)})
-    page.screenshot(path=path, full_page=True)
-    return path
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page: Page = request.getfixturevalue("page")
+    yield
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed and not page.is_closed():
+        height = page.evaluate(SCROLLED_HEIGHT_JS)
+        page.set_viewport_size(
+            {"width": VIEWPORT["width"], "height": min(max(height, 900), 20_000)}
+        )

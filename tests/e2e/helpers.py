@@ -28,7 +28,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 WAIT_MS = 30_000
-ERROR_SELECTORS = ("[data-testid='stException']", "[data-testid='stAlertContentError']")
+# What a reader would see go wrong: an exception, an error or a warning box.
+ERROR_SELECTORS = (
+    "[data-testid='stException']",
+    "[data-testid='stAlertContentError']",
+    "[data-testid='stAlertContentWarning']",
+)
 PLOTLY_CHARTS = "[data-testid='stPlotlyChart'] .js-plotly-plot"
 SIDEBAR_NAV = "[data-testid='stSidebarNav']"
 
@@ -147,7 +152,7 @@ def expect_rerun(page: Page, timeout: float = WAIT_MS) -> Iterator[None]:
 
 
 def no_error_elements(page: Page) -> None:
-    """Assert the page shows no exception and no error alert (call once the app is ready)."""
+    """Assert the page shows no exception, error or warning (call once the app is ready)."""
     for selector in ERROR_SELECTORS:
         texts = page.locator(selector).all_inner_texts()
         assert not texts, f"{len(texts)} {selector} on the page: {texts}"

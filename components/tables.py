@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 import pandas as pd
@@ -141,8 +141,11 @@ def format_value(value: float, unit: str, currency: str | None = None) -> str:
     (the code is dropped from the unit when the unit repeats it); any other
     currency keeps its code: "7 CNY trn".
     """
-    # Half up, as readers round: 10.25 reads "10.3", not banker's "10.2".
-    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # Half up, as readers round: 10.25 reads "10.3", not banker's "10.2". Enough digits for
+    # any finite float (1e308 has 309), where the default context stops at 28.
+    rounded = Decimal(repr(value)).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP, context=Context(prec=400)
+    )
     number = f"{rounded:,.1f}".removesuffix(".0")
     currency = currency or unit_currency(unit)  # an amount's unit may open on its code
     symbol = CURRENCY_SYMBOLS.get(currency or "")

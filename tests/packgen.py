@@ -154,7 +154,7 @@ _CODE = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=3, max_size=3)
 _VALUE = st.one_of(
     st.floats(-1e6, 1e12, allow_nan=False, allow_infinity=False),
     st.integers(-1000, 10**9),
-    st.sampled_from((0, 0.05, 10.25, 1e15, -0.0)),
+    st.sampled_from((0, 0.05, 10.25, 1e15, -0.0, 1e30, -1e20, 1e-9, 1.7976931348623157e308)),
 )
 
 

@@ -207,6 +207,11 @@ TRADE = {"label": "Trade", "unit": "EUR bn", "topic": "trade"}
             ],
             id="partners-without-the-pair",
         ),
+        pytest.param(  # decimal.InvalidOperation in tables.py: more digits than 28
+            {"goods": TRADE},
+            [{"metric": "goods", "value": 1e30, "source": "office"}],
+            id="a-value-of-31-digits",
+        ),
     ],
 )
 def test_a_pack_that_crashed_a_chart_goes_through_every_chart_builder(metrics, figures):

@@ -146,20 +146,20 @@ MUTANTS = [
     Mutant(
         "data-view-five-rows",
         "components/ui.py",
-        "st.dataframe(chart.rows, hide_index=True",
-        "st.dataframe(chart.rows.head(), hide_index=True",
+        "dataframe(chart.rows, hide_index=True",
+        "dataframe(chart.rows.head(), hide_index=True",
     ),
     Mutant(
         "source-links-not-links",
         "components/ui.py",
-        'items = [link(row["citation"], row["url"]) for _, row in sources.iterrows()]',
-        'items = [md(row["citation"]) for _, row in sources.iterrows()]',
+        'items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]',
+        'items = [md(c) for c, u in zip(sources["citation"], sources["url"], strict=True)]',
     ),
     Mutant(
         "source-links-wrong-address",
         "components/ui.py",
-        'items = [link(row["citation"], row["url"]) for _, row in sources.iterrows()]',
-        'items = [link(row["citation"], sources["url"].dropna().iloc[0]) for _, row in sources.iterrows()]',
+        'items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]',
+        'items = [link(c, sources["url"].dropna().iloc[0]) for c in sources["citation"]]',
     ),
     Mutant(
         "sources-page-other-records",
@@ -303,8 +303,8 @@ MUTANTS = [
     Mutant(
         "no-events-crashes",
         "pages/timeline.py",
-        'if events.empty:\n    st.info("This pack has no events.")\n    st.stop()',
-        "if False:\n    st.stop()",
+        'if events.empty:\n    st.info("This pack has no events.")',
+        'if False:\n    st.info("This pack has no events.")',
     ),
     Mutant(
         "claims-verdict-count-wrong",

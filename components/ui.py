@@ -23,7 +23,9 @@ from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from components import images
 from components.catalogue import Catalogue, build_catalogue
@@ -346,7 +348,7 @@ def chart_card(
         st.caption(source_links(chart.sources))
         data, download, image = st.columns([5, 1, 1], vertical_alignment="top")
         with data, st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"):
-            st.dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
+            dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
         with download:
             table_download(
                 chart.rows,
@@ -404,6 +406,20 @@ COLUMN_CONFIG = {
         "Unticked: no stored text to check it against (or no quote).",
     ),
 }
+
+
+def dataframe(rows: pd.DataFrame, **options: Any) -> None:
+    """``st.dataframe(rows, **options)``, converted to Arrow once per frame object.
+
+    A cached chart's rows and a pack's tables come back as the same objects
+    every rerun; Streamlit would convert them again each time (the same
+    ``convert_pandas_df_to_arrow_table``, so the bytes sent are the same).
+    """
+    st.dataframe(_derived(rows, _arrow_table), **options)
+
+
+def _arrow_table(rows: pd.DataFrame) -> pa.Table:
+    return dataframe_util.convert_pandas_df_to_arrow_table(rows)
 
 
 def readable_table(tables: PackTables, name: str) -> pd.DataFrame:

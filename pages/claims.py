@@ -49,4 +49,4 @@ for _, check in checks.iterrows():
             st.caption("No evidence: this claim is unverified.")
         else:
             with st.expander(f"Evidence: {len(evidence)} records, with quotes"):
-                st.dataframe(evidence, hide_index=True, column_config=ui.COLUMN_CONFIG)
+                ui.dataframe(evidence, hide_index=True, column_config=ui.COLUMN_CONFIG)

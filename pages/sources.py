@@ -50,7 +50,7 @@ def show_source(chosen: str) -> None:
             "Not verified: the pack stores no text of this source, so its records carry no "
             "checked quote. Follow the address to read it."
         )
-    st.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
+    ui.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
 
     if chosen in tables.texts:
         st.markdown("#### Stored text, quoted passages marked")
@@ -76,7 +76,7 @@ for name, tab in zip(
 ):
     with tab:
         table = tables.table(name)
-        st.dataframe(
+        ui.dataframe(
             ui.readable_table(tables, name),
             hide_index=True,
             column_config=ui.COLUMN_CONFIG,

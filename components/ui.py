@@ -376,10 +376,20 @@ def copy_link() -> None:
         st.code(share_link(), language=None, wrap_lines=True)
 
 
+def _images_available() -> bool:
+    """``images.images_available()`` once per session and ``$DYAD_CHROMIUM``: it looks for a
+    browser on disk, and a page asks for every chart card."""
+    known = st.session_state.setdefault("images-available", {})
+    chromium = os.environ.get("DYAD_CHROMIUM", "")
+    if chromium not in known:
+        known[chromium] = images.images_available()
+    return known[chromium]
+
+
 def image_downloads(chart: Chart, as_of: str) -> None:
     """A menu of the chart as PNG, PNG 4×, SVG and PDF, each drawn on the server when clicked."""
     with st.popover("Image", icon=":material/image:", key=f"images-{chart.key}"):
-        available = images.images_available()
+        available = _images_available()
         if not available:
             st.warning(images.missing_chromium_message(), icon=":material/warning:")
         st.caption("16:9, 1600×900, title, source line and as-of date inside.")

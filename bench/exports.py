@@ -108,10 +108,11 @@ def measure(folder: Path) -> dict:
 def in_fresh_process(folder: Path) -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "bench.exports", "--one", str(folder)],
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        raise SystemExit(f"measuring {folder} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -49,7 +49,7 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
 )
 START_TIMEOUT = 30.0
-RENDER_TIMEOUT = 60.0
+RENDER_TIMEOUT = 30.0
 CACHE_ENTRIES = 96
 
 
@@ -74,6 +74,10 @@ FORMATS = {
 
 class ImagesUnavailable(RuntimeError):
     """Server-side images cannot be drawn here; the message says why and what to do."""
+
+
+class RenderTimeout(ImagesUnavailable):
+    """Chromium took too long over one image; it is started afresh for the next."""
 
 
 def find_chromium() -> str | None:
@@ -160,7 +164,7 @@ class _Browser:
                 # A browser that failed once is started afresh for the next image.
                 self._stop()
                 if isinstance(error, FutureTimeout):
-                    raise ImagesUnavailable(
+                    raise RenderTimeout(
                         f"Chromium did not draw the image within {RENDER_TIMEOUT:.0f} s"
                     ) from error
                 raise
@@ -240,7 +244,11 @@ def figure_image(figure: go.Figure, fmt: str) -> bytes:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    image = _BROWSER.render(spec, image_format)
+    try:
+        image = _BROWSER.render(spec, image_format)
+    except RenderTimeout:
+        # Seen about once in a hundred PDFs under load: the browser was restarted; try once more.
+        image = _BROWSER.render(spec, image_format)
     with _CACHE_LOCK:
         _CACHE[key] = image
         while len(_CACHE) > CACHE_ENTRIES:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-import re
 import tempfile
 from collections.abc import Callable, Iterator
 
@@ -79,7 +78,7 @@ def loaded(spec: dict) -> PackTables:
     return tables
 
 
-NOT_A_VALUE = re.compile(r"\b(nan|NaN|NaT|None)\b|<NA>")
+NOT_A_VALUE = packgen.MISSING_VALUE
 
 
 def assert_well_made(tables: PackTables, chart: Chart, where: str) -> None:

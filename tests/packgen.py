@@ -451,7 +451,8 @@ def scaled_pack(scale: int, seed: int = 0) -> dict[str, Any]:
     for index in range(metric_count):
         topic = _SCALED_TOPICS[index % len(_SCALED_TOPICS)]
         key = "bilateral-trade" if index == 0 else f"{topic}-{index}"
-        unit = "USD bn" if index == 0 else rng.choice(_SCALED_UNITS[topic])
+        units = _SCALED_UNITS[topic]
+        unit = "USD bn" if index == 0 else units[index % len(units)]
         metrics[key] = {"label": f"{topic.capitalize()} measure {index}", "unit": unit}
         metrics[key]["topic"] = topic
     sources = []
@@ -508,6 +509,10 @@ def scaled_pack(scale: int, seed: int = 0) -> dict[str, Any]:
         figure = {"id": f"figure-{index}", "metric": key, "period": period}
         figure |= {"value": round(rng.uniform(0, 500), 1), "status": status}
         figures.append(cite(figure, sources[1 + index % (len(sources) - 1)]["id"]))
+    for index, key in enumerate(k for k in keys if metrics[k]["unit"].endswith("/yr")):
+        # Routes not yet built: a capacity planned ahead, known only as planned.
+        figure = {"id": f"planned-figure-{index}", "metric": key, "period": "2030"}
+        figures.append(cite(figure | {"value": 38.0, "status": "planned"}))
     for index in range(0, n["figures"] // 10):  # the documents' own figures beside the series
         key = keys[index % len(keys)]
         figure = {
@@ -518,7 +523,7 @@ def scaled_pack(scale: int, seed: int = 0) -> dict[str, Any]:
         figure |= {"value": round(rng.uniform(0, 500), 1), "status": "claim"}
         figures.append(cite(figure, documents[index % len(documents)]))
     spec["figures"] = _unique_figures(figures)
-    spec["events"] = [cite(_scaled_event(rng, index, scale)) for index in range(n["events"])]
+    spec["events"] = [cite(_scaled_event(rng, index)) for index in range(n["events"])]
     spec["agreements"] = [cite(_scaled_agreement(rng, index)) for index in range(n["agreements"])]
     spec["statements"] = [
         cite(
@@ -562,7 +567,7 @@ def _unique_figures(figures: list[dict]) -> list[dict]:
     return kept
 
 
-def _scaled_event(rng: random.Random, index: int, scale: int) -> dict[str, Any]:
+def _scaled_event(rng: random.Random, index: int) -> dict[str, Any]:
     day = _random_day(rng, 1950, 2030)
     event: dict[str, Any] = {
         "id": f"event-{index}",
@@ -575,8 +580,11 @@ def _scaled_event(rng: random.Random, index: int, scale: int) -> dict[str, Any]:
         "kind": rng.choice(EVENT_KINDS),
         "place": rng.choice(("Capital A", "Capital B", "Elsewhere")),
         "status": "planned" if day > TODAY else "held",
+        "host": rng.choice(("AAA", "BBB", "CCC", None)),
         "people": rng.sample(("Leader A", "Leader B", "Minister C", "Envoy D"), k=2),
     }
+    if event["host"] is None:  # a pack may leave the host out
+        del event["host"]
     return event
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 import pypdf
+from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
@@ -148,8 +149,9 @@ def _text_slide(deck, title: str, lines: list[str], notes: str, size: int = 20):
 def _chart_slide(deck, chart, png: bytes):
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     _set_title(slide, chart.title, size=24)
-    height = Inches(5.5)
-    width = Emu(int(height * 16 / 9))
+    pixels_wide, pixels_high = Image.open(io.BytesIO(png)).size
+    height = Inches(5.5)  # a chart taller than 16:9 keeps its proportions, narrower
+    width = Emu(int(height * pixels_wide / pixels_high))
     left = Emu(int((SLIDE_WIDTH - width) / 2))
     picture = slide.shapes.add_picture(io.BytesIO(png), left, Inches(1.35), width, height)
     picture._element.nvPicPr.cNvPr.set("descr", chart.alt_text)  # the image's alt text

@@ -113,12 +113,16 @@ def images_available() -> bool:
 
 
 def export_figure(chart: Chart, as_of: str, height: int = HEIGHT) -> go.Figure:
-    """The chart as exported: 1600×900, title kept 24 px from the top, "as of" bottom right.
+    """The chart as exported: 1600×900 (or taller), title 24 px from the top, "as of" bottom right.
 
     A slide on screen asks for another ``height`` and takes the screen's width.
     """
     figure = go.Figure(copy.deepcopy(chart.figure.to_dict()))
     width = WIDTH if height == HEIGHT else None
+    # A chart that needs more than 900 px (a bar per record of a large pack) keeps its own
+    # height: squeezed, its labels cannot fit and plotly's automargin never settles.
+    if width and (chart.figure.layout.height or 0) > HEIGHT:
+        height = chart.figure.layout.height
     figure.update_layout(width=width, height=height, title={"y": 1 - 24 / height})
     bottom = figure.layout.margin.b or 90
     figure.add_annotation(
@@ -150,7 +154,9 @@ class _Browser:
         path = find_chromium()
         if path is None:
             raise ImagesUnavailable(missing_chromium_message())
-        opts = {"format": fmt.format, "width": WIDTH, "height": HEIGHT, "scale": fmt.scale}
+        layout = figure.get("layout", {})
+        width, height = layout.get("width") or WIDTH, layout.get("height") or HEIGHT
+        opts = {"format": fmt.format, "width": width, "height": height, "scale": fmt.scale}
         with self.lock:
             if self._kaleido is None:
                 self._start(path)

@@ -33,7 +33,14 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bench.load_packs import cold_load_seconds, make_scaled_pack
-from bench.page_times import RESULTS, load_average, measure, print_table, write_csv
+from bench.page_times import (
+    RESULTS,
+    load_average,
+    measure,
+    print_table,
+    set_timeout,
+    write_csv,
+)
 from components.packs import DEFAULT_DATA_DIR, pack_folders
 from tests.e2e.server import REPO, start_app_server
 
@@ -118,7 +125,9 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, default=None, help="write the packs here and keep them"
     )
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a timeout")
     arguments = parser.parse_args()
+    set_timeout(arguments.timeout)
     scales = [int(scale) for scale in arguments.scales.split(",")]
     pages = arguments.pages.split(",") if arguments.pages else None
     load_before = load_average()

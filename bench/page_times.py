@@ -33,6 +33,7 @@ from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.figure_specs import write_page_figures
 from tests.e2e.helpers import (
@@ -92,9 +93,30 @@ def open_target(browser: Browser, url: str) -> Iterator[Page]:
         context.close()
 
 
+# How long one load or click may take before it is recorded as a timeout (inf).
+TIMEOUT_MS = 30_000
+
+
 def load(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
+    page.goto(url, timeout=TIMEOUT_MS)
+    wait_for_app(page, TIMEOUT_MS)
+
+
+def click(page: Page, title: str) -> None:
+    open_from_sidebar(page, title, TIMEOUT_MS)
+
+
+def set_timeout(seconds: float) -> None:
+    global TIMEOUT_MS
+    TIMEOUT_MS = seconds * 1000
+
+
+def timed_or_inf(action: Callable[[], object]) -> float:
+    """Seconds of ``action``, or infinity when it timed out (a table shows ``inf``)."""
+    try:
+        return timed(action)
+    except (AssertionError, PlaywrightTimeoutError):
+        return float("inf")
 
 
 def measure_round(
@@ -119,7 +141,7 @@ def measure_round(
             for name in order:
                 load(tabs[name], targets[name])
         for name in order:
-            times.add(name, FIRST_LOAD, timed(partial(load, tabs[name], targets[name])))
+            times.add(name, FIRST_LOAD, timed_or_inf(partial(load, tabs[name], targets[name])))
         first_tab = tabs[order[0]]
         titles = sidebar_page_titles(first_tab)
         first_title = current_page_title(first_tab)
@@ -129,7 +151,7 @@ def measure_round(
             wanted = [next(t for t in titles if t != first_title), first_title]
         for title in sorted(wanted, key=lambda title: title == first_title):
             for name in order:
-                seconds = timed(partial(open_from_sidebar, tabs[name], title))
+                seconds = timed_or_inf(partial(click, tabs[name], title))
                 if pages is None or title in pages:
                     times.add(name, title, seconds)
 
@@ -226,7 +248,9 @@ def main() -> None:
     parser.add_argument("--rounds", "--repeat", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--pages", default=None, help="comma-separated page titles (default all)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a timeout")
     arguments = parser.parse_args()
+    set_timeout(arguments.timeout)
     pages = arguments.pages.split(",") if arguments.pages else None
     load_before = load_average()
     with app_and_floor(arguments.data) as (app, floor, figures):

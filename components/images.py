@@ -24,6 +24,7 @@ import atexit
 import contextlib
 import copy
 import hashlib
+import io
 import os
 import shutil
 import threading
@@ -238,7 +239,20 @@ def chart_image(chart: Chart, fmt: str, as_of: str) -> bytes:
         ImagesUnavailable: no Chromium here (the message says how to install
             it), or it failed to start or draw in time.
     """
-    return figure_image(export_figure(chart, as_of), fmt)
+    figure = export_figure(chart, as_of)
+    if fmt == "pdf" and (figure.layout.height or HEIGHT) > HEIGHT:
+        # Chromium's PDF of a page taller than 16:9 never returns: such a chart's PDF
+        # holds its 2× PNG instead (the same picture, its text not selectable).
+        return _png_as_pdf(figure_image(figure, "png"))
+    return figure_image(figure, fmt)
+
+
+def _png_as_pdf(png: bytes) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.open(io.BytesIO(png)).convert("RGB").save(out, format="PDF", resolution=200)
+    return out.getvalue()
 
 
 def figure_image(figure: go.Figure, fmt: str) -> bytes:

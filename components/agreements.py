@@ -21,7 +21,9 @@ def filter_agreements(
     are among those chosen; an empty choice means all."""
     shown = agreements
     if search.strip():
-        haystack = shown[list(SEARCHED_COLUMNS)].astype("str").agg(" ".join, axis=1)
+        # Missing quotes and notes search as empty text (pandas keeps them missing in "str").
+        text = shown[list(SEARCHED_COLUMNS)].astype("str").fillna("")
+        haystack = text.agg(" ".join, axis=1)
         shown = shown[haystack.str.contains(search.strip(), case=False, regex=False)]
     if kinds:
         shown = shown[shown["kind"].isin(kinds)]

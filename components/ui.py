@@ -76,13 +76,18 @@ def _load_packs(directory: str, fingerprint: str) -> LoadResult:
     return load_packs(directory)
 
 
-def load_result() -> LoadResult | None:
-    """Every pack of the data directory, from cache while its files are unchanged."""
+def load_result(*, say_why: bool = True) -> LoadResult | None:
+    """Every pack of the data directory, from cache while its files are unchanged.
+
+    A missing data directory is named once, by app.py (``say_why``); pages ask quietly.
+    """
     directory = default_data_dir()
     if not directory.is_dir():
-        st.error(
-            f"The data directory {md(directory)} does not exist. Set DYAD_DATA to a folder of packs."
-        )
+        if say_why:
+            st.error(
+                f"The data directory {md(directory)} does not exist. "
+                "Set DYAD_DATA to a folder of packs."
+            )
         return None
     return _load_packs(str(directory), pack_fingerprint(directory))
 
@@ -241,7 +246,7 @@ def _run_through_app() -> None:
 def current_pack() -> PackTables:
     """The tables of the pack in view; stops the page when no pack loaded."""
     _run_through_app()
-    result = load_result()
+    result = load_result(say_why=False)
     pack_id = st.session_state.get("pack")
     if result is None or pack_id not in result.packs:
         st.warning("No valid pack to show. The sidebar lists what needs fixing.")

@@ -105,7 +105,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
             y=[level["value"], level["value"]],
             mode="lines",
             line={"color": colour, "width": 3, "dash": marks["dash"]},
-            name=f"{level['metric_label']} ({marks['label']})",
+            name=f"{plain(level['metric_label'])} ({marks['label']})",
             showlegend=False,
             hovertext=figure_hover(level),
             hovertemplate=HOVER_TEMPLATE,

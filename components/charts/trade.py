@@ -55,7 +55,7 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
         x=series["year"],
         y=series["value"],
         mode="lines+markers",
-        name=f"{label}, annual series",
+        name=f"{plain(label)}, annual series",
         line={"color": strong, "width": 4},
         marker={"size": 10, "color": strong},
         **figure_hovers(series),
@@ -65,7 +65,7 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
             x=points["year"],
             y=points["value"],
             mode="markers",
-            name=f"As {citation} gives it",
+            name=f"As {plain(citation)} gives it",
             marker={"size": 16, "symbol": "diamond", "color": "#000000", "line": {"width": 0}},
             **figure_hovers(points),
         )

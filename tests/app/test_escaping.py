@@ -116,21 +116,15 @@ def shown_texts(app) -> list[str]:
 
 
 def chart_strings(app) -> list[str]:
-    """Every string in every plotly figure (titles, labels, hovers, annotations).
-
-    Trace names (legend entries) are left out for now: the trade chart's legend
-    shows the metric label and the citation unescaped (reported on issue 9), and
-    this test is the net for everything else while that is fixed.
-    """
+    """Every string in every plotly figure (titles, labels, legends, hovers, annotations)."""
     strings: list[str] = []
 
     def walk(value):
         if isinstance(value, str):
             strings.append(value)
         elif isinstance(value, dict):
-            for key, item in value.items():
-                if key != "name":
-                    walk(item)
+            for item in value.values():
+                walk(item)
         elif isinstance(value, list):
             for item in value:
                 walk(item)

@@ -206,6 +206,16 @@ def test_agreements_search(agreements, search, expected):
     assert agreements_shown(agreements) == sorted(expected)
 
 
+def test_agreements_search_finds_records_without_a_quote_or_note(tmp_path, monkeypatch):
+    # The reader pack as written: two agreements have no note, one no quote.
+    data = tmp_path / "data"
+    shutil.copytree(READER_DATA / "ruritania-graustark", data / "ruritania-graustark")
+    app = open_page("Agreements", data_dir=data, monkeypatch=monkeypatch)
+    app.text_input(key="agreements-search").input("PORT").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert agreements_shown(app) == ["port-portfolio"]
+
+
 def test_agreements_kind_filter(agreements):
     agreements.multiselect(key="agreements-kind").set_value(["memorandum", "programme"]).run()
     assert agreements_shown(agreements) == ["energy-memorandum-2024", "research-programme-2024"]

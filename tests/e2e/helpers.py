@@ -27,7 +27,8 @@ from playwright.sync_api import Locator, Page, WebSocket
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-WAIT_MS = 30_000
+# A ceiling, not a wait: a run on a busy 2-core machine can take many seconds.
+WAIT_MS = 60_000
 # What a reader would see go wrong: an exception, an error or a warning box.
 ERROR_SELECTORS = (
     "[data-testid='stException']",

@@ -89,9 +89,8 @@ def test_pdf_carries_title_unit_source_line_and_as_of_as_text():
 @needs_chromium
 def test_a_second_request_comes_from_the_cache():
     first = trade_image("png")
-    started = time.perf_counter()
+    # The very same bytes object: served from the cache, not drawn again.
     assert trade_image("png") is first
-    assert time.perf_counter() - started < 0.5
 
 
 def test_no_chromium_is_said_clearly_and_fast(monkeypatch, tmp_path):
@@ -100,7 +99,8 @@ def test_no_chromium_is_said_clearly_and_fast(monkeypatch, tmp_path):
     started = time.perf_counter()
     with pytest.raises(images.ImagesUnavailable) as raised:
         images.chart_image(CATALOGUE.chart("timeline"), "svg", AS_OF)
-    assert time.perf_counter() - started < 2
+    # Said at once, never a hang: a bound far above the milliseconds it takes, for a busy machine.
+    assert time.perf_counter() - started < 5
     message = str(raised.value)
     assert "apt-get install chromium" in message
     assert "DYAD_CHROMIUM" in message and "no-such-chromium" in message

@@ -22,16 +22,40 @@ def neutralise_formula(value: object) -> object:
 
 
 def csv_ready(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows as they go into a CSV: lists joined by "; ", text cells neutralised."""
+    """Rows as they go into a CSV: lists joined by "; ", text cells neutralised.
+
+    Text columns are neutralised with pandas' string methods; a column of
+    Python objects (lists, text and gaps mixed) takes one pass over its cells.
+    """
     ready = rows.copy()
     for name, column in ready.items():
-        if column.dtype == object or pd.api.types.is_string_dtype(column):
-            ready[name] = column.map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
-            ).map(neutralise_formula)
-        elif isinstance(column.dtype, pd.CategoricalDtype):
-            ready[name] = column.astype("str").map(neutralise_formula)
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            ready[name] = _neutralised_text(column.astype("str"))
+        elif column.dtype == object:
+            ready[name] = _ready_objects(column)
+        elif pd.api.types.is_string_dtype(column):
+            ready[name] = _neutralised_text(column)
     return ready
+
+
+def _neutralised_text(column: pd.Series) -> pd.Series:
+    """A column of text (and gaps) with every formula-like cell prefixed by an apostrophe."""
+    formula = column.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+    if not formula.any():
+        return column
+    return column.mask(formula, "'" + column)
+
+
+def _ready_objects(column: pd.Series) -> pd.Series:
+    """A column of Python objects: lists and tuples joined by "; ", then neutralised."""
+    cells = []
+    for value in column.to_numpy(dtype=object):
+        if isinstance(value, (list, tuple)):
+            value = "; ".join(map(str, value))
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            value = "'" + value
+        cells.append(value)
+    return pd.Series(cells, index=column.index, name=column.name, dtype=object)
 
 
 def csv_bytes(rows: pd.DataFrame) -> bytes:

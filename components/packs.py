@@ -144,8 +144,9 @@ def _collector_paused() -> Iterator[None]:
 
 def load_pack(folder: Path) -> tuple[PackTables | None, list[Problem]]:
     """Load one pack folder: its tables, or None and every problem found in it."""
-    reader = _PackReader(folder)
-    return reader.read()
+    # Paused here too, for callers of one pack (the curator's validate command).
+    with _collector_paused():
+        return _PackReader(folder).read()
 
 
 def normalise_quote(text: str) -> str:

@@ -83,8 +83,9 @@ def make_scaled_pack(source: Path, target: Path, scale: int) -> Path:
                 if "evidence" in record:
                     record["evidence"] = [f"{e}-x{number}" for e in record["evidence"]]
                 if name == "figures":
-                    # Keep (metric, period, status, source) unique: move each copy's period.
-                    year = int(str(record["period"])[:4])
+                    # Keep (metric, period, status, source) unique: move each copy's period
+                    # (a figure given without a period gets one).
+                    year = int(str(record.get("period", "0"))[:4])
                     record["period"] = f"{1000 + number * 10 + year % 10}"
                 copies.append(record)
         (pack_dir / path.name).write_text(yaml.safe_dump(copies, allow_unicode=True))

@@ -25,3 +25,6 @@ if result is not None:
 ui.image_format_selector()
 st.sidebar.caption("Dyad · every number leads to its source: hover a chart, open a card's Source.")
 current.run()
+# After the page, so the link holds the filters this very run wrote into the address.
+with st.sidebar:
+    ui.copy_link(key="copy-link-sidebar")

@@ -374,9 +374,9 @@ def share_link() -> str:
     return (st.context.url or "") + (f"?{query}" if query else "")
 
 
-def copy_link() -> None:
+def copy_link(key: str = "copy-link") -> None:
     """A "Copy link" control: the view's address, with a copy button."""
-    with st.popover("Copy link", icon=":material/link:", key="copy-link"):
+    with st.popover("Copy link", icon=":material/link:", key=key):
         st.caption("This view, as a link: page, pack, filters and slide.")
         st.code(share_link(), language=None, wrap_lines=True)
 

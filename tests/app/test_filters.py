@@ -352,3 +352,11 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
     assert header.startswith(f"**[{title}]({url})** · {publisher}")
     marked = [h.proto.body for h in app.get("html")]
     assert bool(marked) == (source == "chronicle-2025-05-10")
+
+
+def test_every_page_offers_its_own_link_with_the_filters_just_chosen(monkeypatch):
+    app = open_page("Timeline", data_dir=READER_DATA, monkeypatch=monkeypatch)
+    app.multiselect(key="timeline-kind").set_value(["visit"]).run()
+    links = [code.value for code in app.sidebar.get("code")]
+    assert len(links) == 1
+    assert "kind=visit" in links[0] and "pack=ruritania-graustark" in links[0]

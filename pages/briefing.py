@@ -172,6 +172,24 @@ stem = f"{tables.id}-briefing"
 drawn = images.images_available()
 if not drawn:
     st.warning(images.missing_chromium_message(), icon=":material/warning:")
+charted = [catalogue.get(slide).chart for slide in chosen if catalogue.get(slide) is not None]
+# A deck's images are drawn one by one on the server; drawn here first, with progress,
+# the deck downloads at once (each image is cached per chart).
+if drawn and len(charted) > 1:
+    st.button(
+        f"Prepare the deck's {len(charted)} images",
+        key="prepare-deck",
+        on_click=lambda: st.session_state.update({"prepare-deck-asked": True}),
+    )
+if st.session_state.pop("prepare-deck-asked", False):
+    bar = st.progress(0.0, text="Drawing the deck's images…")
+    as_of = tables.pack.as_of.label
+    for done, chart in enumerate(charted, start=1):
+        images.chart_image(chart, "png", as_of)
+        bar.progress(
+            done / len(charted), text=f"Drew {done} of {len(charted)}: {ui.md(chart.title)}"
+        )
+    st.success(f"{len(charted)} images ready: the deck downloads at once.")
 with st.container(horizontal=True, key="takeaways"):
     st.download_button(
         "Deck (PPTX)",

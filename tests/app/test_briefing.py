@@ -101,3 +101,12 @@ def test_without_chromium_the_buttons_say_how_to_install_it(briefing, monkeypatc
     }
     assert card_images and all(card_images.values())
     assert any("apt-get install chromium" in w.value for w in app.warning)
+
+
+def test_preparing_a_deck_draws_its_images_with_progress(briefing):
+    app = briefing(charts="headlines,trade-by-year,timeline")
+    app.button(key="prepare-deck").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    # Two chart slides (the headlines are text): two images drawn, counted as they go.
+    assert [s.value for s in app.success] == ["2 images ready: the deck downloads at once."]
+    assert app.get("progress")[0].proto.value == 100

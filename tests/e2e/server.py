@@ -22,17 +22,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright
 
+from components.images import CHROMIUM_FLAGS
+
 REPO = Path(__file__).resolve().parents[2]
 RESULTS_DIR = REPO / "test-results"
 READY_TIMEOUT_S = 60.0
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
+# Debian's Chromium as the app's own image exports launch it: one list of flags.
+CHROMIUM_ARGS = CHROMIUM_FLAGS
 
 
 class ServerStartError(RuntimeError):

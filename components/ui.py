@@ -320,6 +320,27 @@ def _source_links(sources: pd.DataFrame) -> str:
     return ("Sources: " if len(items) > 1 else "Source: ") + " · ".join(items)
 
 
+PAGE_SIZE = 20
+
+
+def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
+    """Which ``size`` of ``count`` items to draw: all of a short list; for a long one a
+    chooser and a "Showing 1–20 of 1,200 claims" caption, so a page's cost does not
+    grow with the pack (filters still apply to every item before paging)."""
+    if count <= size:
+        return slice(0, count)
+    starts = range(0, count, size)
+    start = st.selectbox(
+        f"{noun.capitalize()} shown",
+        starts,
+        format_func=lambda first: f"{first + 1}–{min(first + size, count)}",
+        key=key,
+    )
+    start = start if start in starts else 0
+    st.caption(f"Showing {start + 1}–{min(start + size, count)} of {count:,} {noun}")
+    return slice(start, start + size)
+
+
 def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:
     """Every figure of the page's topics that ``drawn`` leaves out, one chart per metric."""
     metrics = undrawn_metrics(tables, page_spec(page).topics, drawn)
@@ -327,7 +348,7 @@ def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> No
         return
     st.subheader("More figures")
     st.caption("Every other figure of this page's topics, each as its sources give it.")
-    for metric in metrics:
+    for metric in metrics[page_of(len(metrics), "figures", key=f"more-figures-{page}")]:
         chart_card(
             computed(claims_over_time_chart, tables, metric),
             missing=f"{md(tables.metrics.set_index('metric').loc[metric, 'label'])}: "

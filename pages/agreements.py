@@ -26,22 +26,9 @@ if not programmes.empty:
     # than one of twenty; the table below lists every agreement.
     by_programme = programmes.groupby("id", sort=False)
     programme_ids = list(programmes["id"].unique())
-    PAGE_SIZE = 20
-    programme_count = len(programme_ids)
-    if programme_count > PAGE_SIZE:
-        pages = range(0, programme_count, PAGE_SIZE)
-        start = st.selectbox(
-            "Programmes shown",
-            pages,
-            format_func=lambda first: f"{first + 1}–{min(first + PAGE_SIZE, programme_count)}",
-            key="programmes-page",
-        )
-        start = start if start in pages else 0
-        st.caption(
-            f"Showing {start + 1}–{min(start + PAGE_SIZE, programme_count)} "
-            f"of {programme_count:,} programmes"
-        )
-        programme_ids = programme_ids[start : start + PAGE_SIZE]
+    programme_ids = programme_ids[
+        ui.page_of(len(programme_ids), "programmes", key="programmes-page")
+    ]
     for programme_id in programme_ids:
         rows = by_programme.get_group(programme_id)
         first = rows.iloc[0]

@@ -30,21 +30,7 @@ verdicts = st.multiselect(
 # The filter applies to every claim; a page of them is drawn, so that a pack of a
 # thousand claims draws no more chart cards than one of twenty.
 matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
-PAGE_SIZE = 20
-claim_count = len(matching)
-if claim_count > PAGE_SIZE:
-    pages = range(0, claim_count, PAGE_SIZE)
-    start = st.selectbox(
-        "Claims shown",
-        pages,
-        format_func=lambda first: f"{first + 1}–{min(first + PAGE_SIZE, claim_count)}",
-        key="claims-page",
-    )
-    start = start if start in pages else 0
-    st.caption(
-        f"Showing {start + 1}–{min(start + PAGE_SIZE, claim_count)} of {claim_count:,} claims"
-    )
-    matching = matching.iloc[start : start + PAGE_SIZE]
+matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page")]
 for _, check in matching.iterrows():
     with st.container(border=True, key=f"claim-{check['id']}"):
         st.markdown(

@@ -23,7 +23,8 @@ for chart in finance:
     ui.chart_card(chart, missing="A finance metric whose figures give no period.")
 if len(said_on_finance):
     st.markdown("**Said without a number**")
-    for _, statement in said_on_finance.iterrows():
+    shown = said_on_finance.iloc[ui.page_of(len(said_on_finance), "statements", "said-page")]
+    for _, statement in shown.iterrows():
         with st.container(border=True, key=f"statement-{statement['id']}"):
             st.markdown(
                 f"{ui.md(statement['date_label'])} · **{ui.md(statement['speaker'])}**: "

@@ -14,8 +14,9 @@ from components.charts.base import (
     HOVER_TEMPLATE,
     Chart,
     chart_from,
+    count_axis,
     finish,
-    hover_text,
+    listed_hover,
     pair_name,
     plain,
     sources_of,
@@ -23,6 +24,7 @@ from components.charts.base import (
 from components.tables import PackTables
 from components.theme import OKABE_ITO
 
+MOST_SECTORS = 25
 STATUS_PATTERNS = {
     "signed": "",
     "in-force": "",
@@ -60,14 +62,9 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
                 "color": "#ffffff" if colour in {"#0072B2", "#000000", "#D55E00"} else "#000000"
             },
             hovertext=[
-                hover_text(
-                    [("", f"{n} {kind} record(s), {status}")]
-                    + [
-                        ("· ", title)
-                        for title in rows.loc[
-                            (rows["kind"] == kind) & (rows["status"] == status), "title"
-                        ]
-                    ]
+                listed_hover(
+                    f"{n} {kind} record(s), {status}",
+                    rows.loc[(rows["kind"] == kind) & (rows["status"] == status), "title"],
                 )
                 for kind, n in zip(part["kind"], part["records"], strict=True)
             ],
@@ -81,7 +78,7 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
     order = [kind for kind in rows["kind"].cat.categories if kind in set(rows["kind"])]
     figure.update_layout(
         barmode="stack",
-        xaxis={"dtick": 1, "rangemode": "tozero"},
+        xaxis=count_axis(counts.groupby("kind", observed=True)["records"].sum().max()),
         yaxis={"categoryorder": "array", "categoryarray": order[::-1]},
     )
     return chart_from(
@@ -107,6 +104,8 @@ def sectors_chart(tables: PackTables) -> Chart | None:
         records=("id", "size"), titles=("title", list)
     )
     counts = counts.sort_values("records", kind="stable")
+    named = len(counts)
+    counts = counts.tail(MOST_SECTORS)  # a bar per sector stays readable up to a point
     figure = go.Figure(
         go.Bar(
             y=[plain(s) for s in counts.index],
@@ -114,7 +113,7 @@ def sectors_chart(tables: PackTables) -> Chart | None:
             orientation="h",
             marker={"color": OKABE_ITO[2]},
             hovertext=[
-                hover_text([("", f"{sector}: {n} record(s)")] + [("· ", t) for t in titles])
+                listed_hover(f"{sector}: {n} record(s)", titles)
                 for sector, n, titles in zip(
                     counts.index, counts["records"], counts["titles"], strict=True
                 )
@@ -124,13 +123,12 @@ def sectors_chart(tables: PackTables) -> Chart | None:
     )
     top = counts.index[-1]
     if counts["records"].iloc[-1] > 1:
-        title = f"{top.capitalize()} is named by {counts['records'].iloc[-1]} agreements, more than any other of {len(counts)} sectors"
+        title = f"{top.capitalize()} is named by {counts['records'].iloc[-1]} agreements, more than any other of {named} sectors"
     else:
-        title = f"Agreements and programmes name {len(counts)} sectors, each once"
-    subtitle = (
-        f"{pair_name(tables)} · sectors named by agreements and programmes · counts of records"
-    )
-    figure.update_layout(xaxis={"dtick": 1, "rangemode": "tozero"})
+        title = f"Agreements and programmes name {named} sectors, each once"
+    shown = "" if named == len(counts) else f" · the {len(counts)} named most of {named}"
+    subtitle = f"{pair_name(tables)} · sectors named by agreements and programmes · counts of records{shown}"
+    figure.update_layout(xaxis=count_axis(counts["records"].max()))
     sources = sources_of(tables, rows)
     table = exploded[["sector", *AGREEMENT_COLUMNS]].reset_index(drop=True)
     return Chart(

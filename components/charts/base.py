@@ -105,6 +105,20 @@ def figure_hover(row: pd.Series) -> str:
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
 
 
+def listed_hover(heading: str, items: Iterable[object], most: int = 12) -> str:
+    """A hover of a heading and the records it counts, at most ``most`` of them named."""
+    items = list(items)
+    lines = [("", heading)] + [("· ", item) for item in items[:most]]
+    if len(items) > most:
+        lines.append(("", f"… and {len(items) - most} more"))
+    return hover_text(lines)
+
+
+def count_axis(largest: float, **extra) -> dict:
+    """An axis of whole numbers from zero: a tick per unit only while that stays readable."""
+    return {"rangemode": "tozero", **({"dtick": 1} if largest <= 12 else {}), **extra}
+
+
 def figure_hovers(rows: pd.DataFrame) -> dict:
     """Trace arguments that show each figure's value, source and quote on hover."""
     return {

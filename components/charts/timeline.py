@@ -18,7 +18,9 @@ from components.charts.base import (
     HOVER_TEMPLATE,
     Chart,
     chart_from,
+    count_axis,
     hover_text,
+    listed_hover,
     pair_name,
     plain,
 )
@@ -181,7 +183,7 @@ def visits_by_host_chart(tables: PackTables, events: pd.DataFrame | None = None)
                 "pattern": {"shape": "" if host in colours else "/", "fgcolor": "#ffffff"},
             },
             hovertext=[
-                hover_text([("", f"{year}: {n} visit(s) in {label}")] + [("· ", t) for t in titles])
+                listed_hover(f"{year}: {n} visit(s) in {label}", titles)
                 for year, n, titles in zip(
                     per_year.index, per_year["n"], per_year["titles"], strict=True
                 )
@@ -208,7 +210,7 @@ def visits_by_host_chart(tables: PackTables, events: pd.DataFrame | None = None)
     figure.update_layout(
         barmode="stack",
         xaxis={"tickformat": "d", "dtick": 1 if hosted["year"].nunique() < 16 else None},
-        yaxis={"dtick": 1, "rangemode": "tozero", "title": {"text": "visits"}},
+        yaxis=count_axis(hosted.groupby("year").size().max(), title={"text": "visits"}),
         legend={"traceorder": "normal"},  # the pair's order, not the stack's
     )
     return chart_from(

@@ -86,7 +86,7 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
         summary += f", fell to {last['value_label']} in {last['year']}"
     summary += "."
     figure.update_layout(
-        xaxis={"dtick": 1, "tickformat": "d"},
+        xaxis={"tickformat": "d", **({"dtick": 1} if series["year"].nunique() <= 15 else {})},
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         hovermode="closest",
     )

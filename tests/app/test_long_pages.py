@@ -1,0 +1,39 @@
+"""A page whose items grow with the pack draws a page of them: its cost must not grow too.
+
+The pack is generated (``tests.packgen.scaled_pack``); expected counts come from
+the spec written to disk, never from the app.
+"""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+from tests.packgen import scaled_pack, write_pack
+
+
+def test_claims_are_drawn_twenty_at_a_time_with_every_claim_reachable(tmp_path, monkeypatch):
+    spec = scaled_pack(3, seed=1)
+    write_pack(tmp_path, spec)
+    claim_ids = [check["id"] for check in spec["checks"]]
+    assert len(claim_ids) > 20, "the generated pack must have more claims than a page holds"
+    monkeypatch.setenv("DYAD_DATA", str(tmp_path))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("pages/claims.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+
+    def showing() -> list[str]:
+        return [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
+
+    def claims_drawn() -> int:  # each claim opens on a heading "### <verdict>: <claim>"
+        return sum(str(m.value).startswith("### ") for m in app.markdown)
+
+    assert showing() == [f"Showing 1–20 of {len(claim_ids)} claims"]
+    assert claims_drawn() == 20
+    app.selectbox(key="claims-page").set_value(20).run()
+    assert not app.exception, [e.value for e in app.exception]
+    last = min(40, len(claim_ids))
+    assert showing() == [f"Showing 21–{last} of {len(claim_ids)} claims"]
+    assert claims_drawn() == last - 20

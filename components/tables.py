@@ -107,17 +107,19 @@ class PackTables:
 
 def records_citing(tables: PackTables, source_id: str) -> pd.DataFrame:
     """Every record of every table that names ``source_id``: table, id, what it says, quote."""
-    found = [
-        {
-            "table": name,
-            "id": row["id"],
-            "record": record_summary(row),
-            "quote": row["quote"],
-            "quote_verified": bool(row["quote_verified"]),
-        }
-        for name in RECORD_FILES
-        for _, row in tables.table(name)[tables.table(name)["source"] == source_id].iterrows()
-    ]
+    found = []
+    for name in RECORD_FILES:
+        table = tables.table(name)
+        found += [
+            {
+                "table": name,
+                "id": row["id"],
+                "record": record_summary(row),
+                "quote": row["quote"],
+                "quote_verified": bool(row["quote_verified"]),
+            }
+            for _, row in table[table["source"] == source_id].iterrows()
+        ]
     columns = ["table", "id", "record", "quote", "quote_verified"]
     return pd.DataFrame(found, columns=columns)
 

@@ -42,6 +42,7 @@ def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> Tim
     kinds = set(events["kind"].astype(str))
     statuses = set(events["status"].astype(str))
     people = set(all_people(events))
+    hosts = all_hosts(events)
     low, high = year_range(events)
     years = None
     for text in query.get("years", [])[:1]:
@@ -53,7 +54,7 @@ def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> Tim
         kinds=[k for k in query.get("kind", []) if k in kinds],
         statuses=[s for s in query.get("status", []) if s in statuses],
         people=[p for p in query.get("person", []) if p in people],
-        hosts=[h for h in query.get("host", []) if h in all_hosts(events)],
+        hosts=[h for h in query.get("host", []) if h in hosts],
         years=years if years and years[0] <= years[1] else None,
     )
 

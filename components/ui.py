@@ -54,6 +54,11 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 row", "14 rows": a count with its noun."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def md(text: object) -> str:
     """Pack text escaped for ``st.markdown``: shown exactly as written, never as markup."""
     if text is None or (isinstance(text, float) and pd.isna(text)):
@@ -372,18 +377,43 @@ def chart_card(
             alt=chart.alt_text,
         )
         st.caption(source_links(chart.sources))
-        data, download, image = st.columns([5, 1, 1], vertical_alignment="top")
-        with data, st.expander(f"Data: {len(chart.rows)} rows, with sources and quotes"):
-            dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
-        with download:
+        # One row of controls: a flex row is one block where columns would be four.
+        with st.container(horizontal=True, vertical_alignment="top", key=f"tools-{chart.key}"):
+            lazy_expander(
+                f"Data: {plural(len(chart.rows), 'row')}, with sources and quotes",
+                key=f"data-{chart.key}",
+                body=lambda: dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG),
+            )
             table_download(
                 chart.rows,
                 chart.file_stem,
                 key=f"csv-{chart.key}",
                 help="The rows behind this chart, with source and quote columns",
             )
-        with image:
             image_downloads(chart, st.session_state.get("as-of", ""))
+
+
+def lazy_expander(label: str, *, key: str, body: Callable[[], None]) -> None:
+    """An expander whose ``body`` runs (and is sent) only while it is open.
+
+    A closed one costs the page its label alone: no table travels to the
+    browser, and none is drawn there, until a reader asks for it. Opening it
+    reruns the page (its state is kept in ``st.session_state[key]``).
+    """
+    expander = st.expander(label, key=key, on_change="rerun")
+    if expander.open:
+        with expander:
+            body()
+
+
+def lazy_popover(
+    label: str, *, key: str, body: Callable[[], None], icon: str | None = None
+) -> None:
+    """A popover whose ``body`` runs (and is sent) only while it is open; as ``lazy_expander``."""
+    menu = st.popover(label, icon=icon, key=key, on_change="rerun")
+    if menu.open:
+        with menu:
+            body()
 
 
 def share_link() -> str:
@@ -396,10 +426,13 @@ def share_link() -> str:
 
 
 def copy_link(key: str = "copy-link") -> None:
-    """A "Copy link" control: the view's address, with a copy button."""
-    with st.popover("Copy link", icon=":material/link:", key=key):
+    """A "Copy link" control: the view's address, with a copy button (made when opened)."""
+
+    def body() -> None:
         st.caption("This view, as a link: page, pack, filters and slide.")
         st.code(share_link(), language=None, wrap_lines=True)
+
+    lazy_popover("Copy link", icon=":material/link:", key=key, body=body)
 
 
 def _images_available() -> bool:
@@ -414,7 +447,8 @@ def _images_available() -> bool:
 
 def image_downloads(chart: Chart, as_of: str) -> None:
     """A menu of the chart as PNG, PNG 4×, SVG and PDF, each drawn on the server when clicked."""
-    with st.popover("Image", icon=":material/image:", key=f"images-{chart.key}"):
+
+    def body() -> None:
         available = _images_available()
         if not available:
             st.warning(images.missing_chromium_message(), icon=":material/warning:")
@@ -430,6 +464,8 @@ def image_downloads(chart: Chart, as_of: str) -> None:
                 on_click="ignore",
                 disabled=not available,
             )
+
+    lazy_popover("Image", icon=":material/image:", key=f"images-{chart.key}", body=body)
 
 
 COLUMN_CONFIG = {
@@ -480,9 +516,10 @@ def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=hidden)
 
 
-def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = None) -> None:
+def source_popover(row: pd.Series, *, key: str, label: str = "Source") -> None:
     """One click to the sentence a record came from and the source that said it."""
-    with st.popover(label, icon=":material/format_quote:", key=key):
+
+    def body() -> None:
         if pd.notna(row.get("quote")):
             st.markdown(f"> {md(row['quote'])}")
         st.markdown(
@@ -490,6 +527,8 @@ def source_popover(row: pd.Series, *, label: str = "Source", key: str | None = N
         )
         if pd.notna(row.get("note")):
             st.caption(md(row["note"]))
+
+    lazy_popover(label, icon=":material/format_quote:", key=key, body=body)
 
 
 def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None) -> None:

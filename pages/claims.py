@@ -1,5 +1,7 @@
 """Claims: each claim a source makes, its verdict, and the evidence with its numbers side by side."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -33,15 +35,17 @@ matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page")]
 for _, check in matching.iterrows():
     with st.container(border=True, key=f"claim-{check['id']}"):
-        st.markdown(
+        # The claim, its quote and the note as one block of text: one element, not three.
+        parts = [
             f"### {VERDICT_SYMBOLS[check['verdict']]} {ui.md(str(check['verdict']).capitalize())}: {ui.md(check['claim'])}"
-        )
+        ]
         if pd.notna(check["quote"]):
-            st.markdown(
+            parts.append(
                 f"> {ui.md(check['quote'])}  \n> — {ui.link(check['source_citation'], check['source_url'])}"
             )
         if pd.notna(check["note"]):
-            st.markdown(ui.md(check["note"]))
+            parts.append(ui.md(check["note"]))
+        st.markdown("\n\n".join(parts))
         ui.chart_card(
             ui.computed(check_evidence_chart, tables, check["id"]),
             missing="No numbers among the evidence; see the records below.",
@@ -50,5 +54,10 @@ for _, check in matching.iterrows():
         if evidence.empty:
             st.caption("No evidence: this claim is unverified.")
         else:
-            with st.expander(f"Evidence: {len(evidence)} records, with quotes"):
-                ui.dataframe(evidence, hide_index=True, column_config=ui.COLUMN_CONFIG)
+            ui.lazy_expander(
+                f"Evidence: {ui.plural(len(evidence), 'record')}, with quotes",
+                key=f"evidence-{check['id']}",
+                body=partial(
+                    ui.dataframe, evidence, hide_index=True, column_config=ui.COLUMN_CONFIG
+                ),
+            )

@@ -71,9 +71,13 @@ else:
 
 # 3. Every table of the pack
 st.subheader("Every table of the pack")
-for name, tab in zip(
-    tables.TABLE_NAMES, st.tabs([name.capitalize() for name in tables.TABLE_NAMES]), strict=True
-):
+# Only the tab in view is drawn (and sent): a reader opens one table at a time.
+shown = st.tabs(
+    [name.capitalize() for name in tables.TABLE_NAMES], key="sources-table-tab", on_change="rerun"
+)
+for name, tab in zip(tables.TABLE_NAMES, shown, strict=True):
+    if not tab.open:
+        continue
     with tab:
         table = tables.table(name)
         ui.dataframe(

@@ -74,6 +74,21 @@ def open_page(title: str, data_dir: Path | str | None = READER_DATA, monkeypatch
     return app
 
 
+def open_all(app: AppTest, prefix: str) -> AppTest:
+    """Open every expander, popover and tab whose key starts with ``prefix`` and rerun, as a
+    reader's clicks would: the app draws what such a container holds only once it is open."""
+    ids = [block.proto.id for block in app.get("expander")]
+    ids += [block.proto.popover.id for block in app.get("popover")]
+    keys = [element_id.split("-", 2)[2] for element_id in ids if element_id.count("-") >= 2]
+    keys = [key for key in keys if key.startswith(prefix)]
+    assert keys, f"nothing to open whose key starts with {prefix!r}"
+    for key in keys:
+        app.session_state[key] = True
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
 def download_bytes(app: AppTest, key: str) -> bytes:
     """The bytes the download button with ``key`` serves."""
     button = app.get("download_button")

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from tests.app.reader import open_all
 from tests.conftest import FIXTURES, REPO
 
 PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
@@ -94,6 +95,7 @@ def test_without_chromium_the_buttons_say_how_to_install_it(briefing, monkeypatc
 
     app.switch_page("pages/trade.py")
     app.run()
+    open_all(app, "images-")
     card_images = {
         b.key: b.proto.disabled
         for b in app.get("download_button")

@@ -17,6 +17,7 @@ from tests.app.reader import (
     PAGE_SCRIPTS,
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    open_all,
     open_page,
 )
 
@@ -151,7 +152,7 @@ def test_pack_text_is_escaped_on_every_page(hostile_data, title, monkeypatch):
 
 def test_popovers_hold_the_hostile_quote_escaped(hostile_data, monkeypatch):
     """The Overview's cards: the quote behind a card and the next planned event."""
-    app = open_page("Overview", data_dir=hostile_data, monkeypatch=monkeypatch)
+    app = open_all(open_page("Overview", data_dir=hostile_data, monkeypatch=monkeypatch), "source-")
     inside = [m.value for p in app.get("popover") for m in p.get("markdown")]
     assert any("bold" in text for text in inside), "no popover shows the hostile quote"
     for text in inside:

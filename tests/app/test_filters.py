@@ -16,6 +16,7 @@ from tests.app.reader import (
     container,
     csv_rows,
     download_bytes,
+    open_all,
     open_page,
     page_table,
     texts,
@@ -357,6 +358,8 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
 def test_every_page_offers_its_own_link_with_the_filters_just_chosen(monkeypatch):
     app = open_page("Timeline", data_dir=READER_DATA, monkeypatch=monkeypatch)
     app.multiselect(key="timeline-kind").set_value(["visit"]).run()
+    assert not app.sidebar.get("code"), "the link is made only when Copy link is opened"
+    open_all(app, "copy-link")
     links = [code.value for code in app.sidebar.get("code")]
     assert len(links) == 1
     assert "kind=visit" in links[0] and "pack=ruritania-graustark" in links[0]

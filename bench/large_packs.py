@@ -1,6 +1,7 @@
 """Packs 10 and 100 times the shipped one: page times, cold load, validation, cached load, memory.
 
-    python -m bench.large_packs [--scales 10,100] [--rounds 3] [--pages Trade,Claims] [--keep DIR]
+    python -m bench.large_packs [--scales 10,100] [--rounds 3] [--load-rounds 3] [--pages Trade,Claims]
+                                [--keep DIR]
 
 Packs come from ``tests.packgen.scaled_pack`` (events over decades, thousands
 of figures, hundreds of sources with stored texts); where that generator is
@@ -8,7 +9,8 @@ missing, ``bench.load_packs.make_scaled_pack`` repeats the shipped pack's
 records instead. For each pack:
 
 - cold load: ``load_packs`` in a fresh interpreter (imports not counted), and
-  the curator's ``python -m components.validate`` on it, wall time, whole;
+  the curator's ``python -m components.validate`` on it, wall time, whole (medians of
+  ``--load-rounds`` fresh processes);
 - cached load: what every rerun pays to get the pack from the app's cache
   (``ui.load_result`` after a first call), median of 20;
 - page times in one Chromium, the shipped pack's app and each large pack's
@@ -120,6 +122,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10,100")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--load-rounds", type=int, default=3, help="fresh processes per cold load and validation"
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="the shipped data")
     parser.add_argument("--pages", default=None, help="comma-separated page titles (default all)")
     parser.add_argument(
@@ -142,8 +147,12 @@ def main() -> None:
                 {
                     "pack": label,
                     "records": record_count(data_dir),
-                    "cold load": statistics.median(cold_load_seconds(data_dir) for _ in range(3)),
-                    "validate": statistics.median(validate_seconds(data_dir) for _ in range(3)),
+                    "cold load": statistics.median(
+                        cold_load_seconds(data_dir) for _ in range(arguments.load_rounds)
+                    ),
+                    "validate": statistics.median(
+                        validate_seconds(data_dir) for _ in range(arguments.load_rounds)
+                    ),
                     "cached load": cached_load_seconds(data_dir),
                 }
             )

@@ -1,10 +1,10 @@
 """A room of readers: 25 protocol sessions and a few browsers reading the app at once.
 
-    python -m bench.loadtest [--readers 25] [--browsers 2] [--duration 90] [--data DIR]
+    python -m bench.loadtest [--readers 25] [--browsers 2] [--duration 90] [--arrive 5] [--data DIR]
     make loadtest
 
 On loopback only (127.0.0.1). Each reader reads like a person: it arrives at
-a random moment in the first seconds, then waits 1–3 s (uniformly random)
+a random moment in the first ``--arrive`` seconds, then waits 1–3 s (uniformly random)
 between clicks, clicks through every page in the sidebar's order, changes a
 Timeline filter, and downloads a CSV and an image where the page offers them,
 until ``--duration`` seconds are up. Protocol readers
@@ -41,7 +41,6 @@ from tests.e2e.helpers import _APP_IS_READY_JS, _SETTLE_JS, SIDEBAR_NAV, _RunFin
 from tests.e2e.server import CHROMIUM_ARGS, AppServer, chromium_path
 
 THINK_S = (1.0, 3.0)
-ARRIVE_S = 5.0
 WAIT_MS = 120_000
 
 
@@ -68,9 +67,11 @@ async def think(rng: random.Random) -> None:
     await asyncio.sleep(rng.uniform(*THINK_S))
 
 
-async def protocol_reader(url: str, deadline: float, room: Room, rng: random.Random) -> None:
+async def protocol_reader(
+    url: str, deadline: float, room: Room, rng: random.Random, arrive: float
+) -> None:
     """One protocol reader: every page in turn, a filter, downloads, until the deadline."""
-    await asyncio.sleep(rng.uniform(0, ARRIVE_S))
+    await asyncio.sleep(rng.uniform(0, arrive))
     reader = ProtocolReader(url)
     try:
         room.times["first load"].append(await reader.connect())
@@ -107,10 +108,10 @@ async def _rerun_of(page, action) -> None:
 
 
 async def browser_reader(
-    browser: Browser, url: str, deadline: float, room: Room, rng: random.Random
+    browser: Browser, url: str, deadline: float, room: Room, rng: random.Random, arrive: float
 ) -> None:
     """One browser context: the same reading, through the sidebar, the widgets and the toolbar."""
-    await asyncio.sleep(rng.uniform(0, ARRIVE_S))
+    await asyncio.sleep(rng.uniform(0, arrive))
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         page = await context.new_page()
@@ -193,11 +194,12 @@ async def sample_rss(server: AppServer, until: asyncio.Event, peak: list[float])
 
 
 async def run_room(
-    server: AppServer, readers: int, browsers: int, duration: float, seed: int
+    server: AppServer, readers: int, browsers: int, duration: float, seed: int, arrive: float
 ) -> tuple[Room, list[float]]:
-    """The room on ``server`` for ``duration`` seconds; what it saw and the server's RSS samples."""
+    """The room on ``server``: readers arrive within ``arrive`` seconds and read for ``duration``
+    more; what they saw and the server's RSS samples."""
     room, rss, done = Room(), [], asyncio.Event()
-    deadline = time.monotonic() + ARRIVE_S + duration
+    deadline = time.monotonic() + arrive + duration
     sampler = asyncio.create_task(sample_rss(server, done, rss))
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
@@ -205,10 +207,12 @@ async def run_room(
         )
         try:
             tasks = [
-                protocol_reader(server.url, deadline, room, random.Random(seed + number))
+                protocol_reader(server.url, deadline, room, random.Random(seed + number), arrive)
                 for number in range(readers)
             ] + [
-                browser_reader(browser, server.url, deadline, room, random.Random(-seed - number))
+                browser_reader(
+                    browser, server.url, deadline, room, random.Random(-seed - number), arrive
+                )
                 for number in range(browsers)
             ]
             await asyncio.gather(*tasks)
@@ -250,6 +254,9 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=25)
     parser.add_argument("--browsers", type=int, default=2)
     parser.add_argument("--duration", type=float, default=90.0, help="seconds of reading")
+    parser.add_argument(
+        "--arrive", type=float, default=5.0, help="seconds over which readers arrive"
+    )
     parser.add_argument("--lone-rounds", type=int, default=2)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--seed", type=int, default=1)
@@ -268,6 +275,7 @@ def main() -> None:
                         arguments.browsers,
                         arguments.duration,
                         arguments.seed,
+                        arguments.arrive,
                     )
                 )
             except Exception:

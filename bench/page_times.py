@@ -20,6 +20,7 @@ a CSV of it goes to ``bench/results/``. Run by hand; never as a timed test.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import csv
 import datetime as dt
 import os
@@ -36,6 +37,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.figure_specs import write_page_figures
+from bench.protocol_reader import ProtocolReader
 from tests.e2e.helpers import (
     current_page_title,
     open_from_sidebar,
@@ -97,6 +99,19 @@ def open_target(browser: Browser, url: str) -> Iterator[Page]:
 TIMEOUT_MS = 30_000
 
 
+def warm_up(url: str) -> None:
+    """One first visit to the server at ``url`` over Streamlit's own protocol, not timed."""
+
+    async def visit() -> None:
+        reader = ProtocolReader(url)
+        try:
+            await reader.connect()
+        finally:
+            await reader.close()
+
+    asyncio.run(visit())
+
+
 def load(page: Page, url: str) -> None:
     page.goto(url, timeout=TIMEOUT_MS)
     wait_for_app(page, TIMEOUT_MS)
@@ -136,10 +151,6 @@ def measure_round(
     order = names[shift:] + names[:shift]
     with ExitStack() as stack:
         tabs = {name: stack.enter_context(open_target(browser, targets[name])) for name in order}
-        if round_number == 0:
-            # One unmeasured visit each: a server's first run imports and loads the pack.
-            for name in order:
-                load(tabs[name], targets[name])
         for name in order:
             times.add(name, FIRST_LOAD, timed_or_inf(partial(load, tabs[name], targets[name])))
         first_tab = tabs[order[0]]
@@ -159,6 +170,10 @@ def measure_round(
 def measure(targets: dict[str, str], rounds: int, pages: list[str] | None = None) -> Times:
     """Page times of every target (name -> base URL) in one Chromium, ``rounds`` rounds."""
     times = Times()
+    # One unmeasured visit each first: a server's first run imports and loads the pack.
+    # A protocol session does it without drawing anything in a browser.
+    for url in targets.values():
+        warm_up(url)
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
@@ -222,11 +237,12 @@ def write_csv(rows: list[dict], name: str) -> Path:
 
 @contextmanager
 def app_and_floor(
-    data_dir: Path | None, label: str = "page_times"
+    data_dir: Path | None, label: str = "page_times", pages: list[str] | None = None
 ) -> Iterator[tuple[AppServer, AppServer, list[dict]]]:
-    """The app on ``data_dir`` and its same-figure floor, both running; their pages' figures."""
+    """The app on ``data_dir`` and its same-figure floor, both running; their pages' figures
+    (of ``pages`` and the first page only, when given)."""
     figures_path = RESULTS / f"{label}-figures.json"
-    figures = write_page_figures(figures_path, data_dir)
+    figures = write_page_figures(figures_path, data_dir, pages)
     saved = os.environ.get("DYAD_FLOOR_FIGURES")
     os.environ["DYAD_FLOOR_FIGURES"] = str(figures_path)
     try:
@@ -253,7 +269,7 @@ def main() -> None:
     set_timeout(arguments.timeout)
     pages = arguments.pages.split(",") if arguments.pages else None
     load_before = load_average()
-    with app_and_floor(arguments.data) as (app, floor, figures):
+    with app_and_floor(arguments.data, pages=pages) as (app, floor, figures):
         times = measure({"Dyad": app.url, "floor": floor.url}, arguments.rounds, pages)
     charts = {page["title"]: len(page["charts"]) for page in figures}
     charts[FIRST_LOAD] = charts[figures[0]["title"]]

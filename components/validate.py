@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from components.packs import default_data_dir, load_pack, pack_folders
 from components.schema import RECORD_FILES
@@ -28,8 +29,10 @@ def summary(tables: PackTables) -> str:
     return f"{tables.id}: valid ({counts})"
 
 
-def validate(directories: list[Path], out=sys.stdout) -> int:
-    """Check every pack under ``directories``; print problems and summaries; return the status."""
+def validate(directories: list[Path], out: TextIO | None = None) -> int:
+    """Check every pack under ``directories``; print problems and summaries (to ``out``, by
+    default standard output as it is at the call); return the status."""
+    out = sys.stdout if out is None else out
     found_problem = False
     for directory in directories:
         folders = [directory] if (directory / "pack.yaml").is_file() else pack_folders(directory)

@@ -37,7 +37,7 @@ def test_page_times_prints_its_table_against_the_same_figure_floor() -> None:
 def test_large_packs_prints_its_tables() -> None:
     output = run_bench(
         "bench.large_packs",
-        *("--scales", "2", "--rounds", "1", "--pages", "Trade"),
+        *("--scales", "2", "--rounds", "1", "--load-rounds", "1", "--pages", "Trade"),
         *("--data", str(FIXTURES / "packs")),
     )
     assert "cold load" in output and "cached" in output and "RSS" in output, output
@@ -47,7 +47,8 @@ def test_large_packs_prints_its_tables() -> None:
 def test_loadtest_prints_its_report() -> None:
     output = run_bench(
         "bench.loadtest",
-        *("--readers", "2", "--browsers", "1", "--duration", "4", "--lone-rounds", "1"),
+        *("--readers", "2", "--browsers", "1", "--arrive", "0.5", "--duration", "2"),
+        *("--lone-rounds", "1"),
         *("--data", str(FIXTURES / "packs")),
     )
     assert "room p95 s" in output and "MB per session" in output, output

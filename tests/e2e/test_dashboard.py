@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from components.packs import load_packs
 from components.registry import PAGES
 from tests.conftest import SHIPPED_DATA
 from tests.e2e.helpers import (
+    current_page_title,
     expect_rerun,
     goto,
     no_error_elements,
@@ -42,11 +44,38 @@ VISITS = [event for event in EVENTS if event["kind"] == "visit"]
 PUTIN_VISITS = [event for event in VISITS if "Vladimir Putin" in event.get("people", [])]
 
 
+@pytest.fixture(scope="module")
+def reader(browser, browser_context_args, app_url) -> Iterator[Page]:
+    """One reader's tab, going from page to page through the sidebar as a reader does
+    (a fresh tab per page would load the whole app each time)."""
+    context = browser.new_context(**browser_context_args)
+    try:
+        page = context.new_page()
+        goto(page, app_url)
+        yield page
+    finally:
+        context.close()
+
+
+def shipped_figure(figure_id: str) -> dict:
+    figures = yaml.safe_load((SHIPPED_DATA / "russia-china" / "figures.yaml").read_text())
+    return next(f for f in figures if f["id"] == figure_id)
+
+
+def test_home_page_draws_the_pack_with_nothing_gone_wrong(reader: Page, app_url: str) -> None:
+    page = reader  # opened at the app's address by the fixture
+    if current_page_title(page) != PAGES[0].title:
+        goto(page, app_url)
+    expect(page.get_by_role("heading", name="Overview", level=1)).to_be_visible()
+    value = shipped_figure("trade-2024-realist")["value"]
+    expect(page.locator(".st-key-card-trade-2024-realist")).to_contain_text(f"{value:g}")
+    assert plotly_charts(page).count() >= 1
+    no_error_elements(page)
+
+
 @pytest.mark.parametrize("spec", PAGES, ids=[spec.title for spec in PAGES])
-def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(page: Page, app_url, spec):
-    goto(page, app_url)
-    if spec.title != PAGES[0].title:
-        open_from_sidebar(page, spec.title)
+def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(reader: Page, spec):
+    page = on_page(reader, spec.title)
     expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
     no_error_elements(page)
     charts = plotly_charts(page)
@@ -102,8 +131,15 @@ def test_timeline_filters_change_the_chart_and_survive_a_reload(page: Page, app_
     expect(fresh.locator(".st-key-timeline-kind")).to_contain_text("visit")
 
 
-def test_csv_download_is_exactly_the_rows_behind_the_chart(page: Page, app_url):
-    goto(page, app_url, "trade")
+def on_page(reader: Page, title: str) -> Page:
+    """The reader's tab, on the page titled ``title`` (through the sidebar)."""
+    if current_page_title(reader) != title:
+        open_from_sidebar(reader, title)
+    return reader
+
+
+def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
+    page = on_page(reader, "Trade")
     card = page.locator(".st-key-chart-trade-by-year")
     with page.expect_download() as download_info:
         card.locator(".st-key-csv-trade-by-year").get_by_role("button").click()
@@ -121,8 +157,8 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(page: Page, app_url):
-    goto(page, app_url, "trade")
+def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(reader: Page):
+    page = on_page(reader, "Trade")
     chart = page.locator(".st-key-chart-trade-by-year .js-plotly-plot")
     chart.hover()
     with page.expect_download() as download_info:

@@ -6,6 +6,7 @@ source texts), never from the loader, so a loader bug cannot hide a pack bug.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ def plain(text: str) -> str:
     return " ".join(text.translate(QUOTE_MARKS).translate(DASHES).split())
 
 
+@functools.cache  # each file parsed once for the module (tests only read what it gives)
 def read(folder: Path, name: str):
     path = folder / f"{name}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None

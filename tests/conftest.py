@@ -49,3 +49,25 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     time waiting on a server or a browser, and the spare worker fills that time (on this
     2-core machine 3 workers finish the suite about 6 % sooner than 2)."""
     return (os.cpu_count() or 1) + 1
+
+
+# Files that take longest, started first so the workers finish together (longest first).
+SLOW_FIRST = (
+    "tests/e2e/test_bench_smoke.py",
+    "tests/e2e/test_dashboard.py",
+    "tests/e2e/test_briefing_in_browser.py",
+    "tests/e2e/test_packs_in_browser.py",
+    "tests/e2e/",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order the run longest first (every worker collects the same order)."""
+
+    def rank(item: pytest.Item) -> int:
+        path = item.path.relative_to(REPO).as_posix()
+        return next(
+            (i for i, slow in enumerate(SLOW_FIRST) if path.startswith(slow)), len(SLOW_FIRST)
+        )
+
+    items.sort(key=rank)

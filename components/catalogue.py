@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 import pandas as pd
 
@@ -63,14 +63,26 @@ class Catalogue:
         return len(self.entries)
 
     def __contains__(self, chart_id: object) -> bool:
-        return any(entry.id == chart_id for entry in self.entries)
+        return chart_id in self._by_id
+
+    # Worked out once per catalogue (it is shared by every session and rerun, read-only).
+    @cached_property
+    def _by_id(self) -> dict[str, CatalogueEntry]:
+        found: dict[str, CatalogueEntry] = {}
+        for entry in self.entries:
+            found.setdefault(entry.id, entry)
+        return found
+
+    @cached_property
+    def _headlines(self) -> pd.DataFrame:
+        return headline_figures(self.tables)
 
     @property
     def ids(self) -> list[str]:
         return [entry.id for entry in self.entries]
 
     def get(self, chart_id: str) -> CatalogueEntry | None:
-        return next((entry for entry in self.entries if entry.id == chart_id), None)
+        return self._by_id.get(chart_id)
 
     def chart(self, chart_id: str) -> Chart:
         entry = self.get(chart_id)
@@ -85,7 +97,7 @@ class Catalogue:
     def text_slides(self) -> list[str]:
         """The text slides this pack has material for."""
         slides = []
-        if not headline_figures(self.tables).empty:
+        if not self._headlines.empty:
             slides.append(HEADLINES)
         if not self.tables.checks.empty:
             slides.append(CLAIMS)
@@ -99,7 +111,7 @@ class Catalogue:
     def slide_rows(self, slide_id: str) -> pd.DataFrame:
         """The records behind a slide: a chart's rows, the headline figures or the checks."""
         if slide_id == HEADLINES:
-            return headline_figures(self.tables)
+            return self._headlines
         if slide_id == CLAIMS:
             return self.tables.checks
         return self.chart(slide_id).rows

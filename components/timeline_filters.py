@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from components.charts.base import EVENT_COLUMNS
+from components.tables import PackTables
+
 
 @dataclass(frozen=True)
 class TimelineFilters:
@@ -89,3 +92,54 @@ def apply_filters(events: pd.DataFrame, filters: TimelineFilters) -> pd.DataFram
         end = pd.Timestamp(filters.years[1] + 1, 1, 1)
         shown = shown[(shown["span_start"] < end) & (shown["span_end"] > start)]
     return shown
+
+
+# What the Timeline page works out from a pack, as pure functions of its tables: the page
+# calls them through ``ui.computed``, so each is worked out once per pack (and filter), not
+# once per rerun.
+
+
+@dataclass(frozen=True)
+class TimelineChoices:
+    """What the filters offer for a pack: kinds present, statuses, people, hosts, years."""
+
+    kinds: list[str]
+    statuses: list[str]
+    people: list[str]
+    hosts: dict[str, str]
+    years: tuple[int, int]
+
+
+def timeline_choices(tables: PackTables) -> TimelineChoices:
+    events = tables.events
+    present = set(events["kind"])
+    return TimelineChoices(
+        kinds=[k for k in events["kind"].cat.categories if k in present],
+        statuses=list(events["status"].cat.categories),
+        people=all_people(events),
+        hosts=all_hosts(events),
+        years=year_range(events),
+    )
+
+
+def filters_of_query(tables: PackTables, query: tuple[tuple[str, tuple[str, ...]], ...]):
+    """``filters_from_query`` for a query given as ``((name, values), ...)`` (hashable)."""
+    return filters_from_query({name: list(values) for name, values in query}, tables.events)
+
+
+def shown_events(
+    tables: PackTables,
+    kinds: tuple[str, ...],
+    statuses: tuple[str, ...],
+    people: tuple[str, ...],
+    years: tuple[int, int],
+    hosts: tuple[str, ...],
+) -> pd.DataFrame:
+    """The pack's events that match these filters (see ``apply_filters``)."""
+    filters = TimelineFilters(list(kinds), list(statuses), list(people), years, list(hosts))
+    return apply_filters(tables.events, filters)
+
+
+def events_table(tables: PackTables, shown: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``shown`` that the Timeline's table and its CSV hold."""
+    return shown[EVENT_COLUMNS]

@@ -393,6 +393,16 @@ def chart_card(
             image_downloads(chart, st.session_state.get("as-of", ""))
 
 
+def slide_figure(chart: Chart, as_of: str) -> Any:
+    """The chart as a presented slide shows it (the export's styling, 700 px high), made once
+    per chart: a presenter's every click reruns the page."""
+
+    def present(chart: Chart) -> Any:
+        return images.export_figure(chart, as_of, height=700)
+
+    return _derived(chart, present)
+
+
 def lazy_expander(label: str, *, key: str, body: Callable[[], None]) -> None:
     """An expander whose ``body`` runs (and is sent) only while it is open.
 

@@ -84,7 +84,7 @@ def present(number: int) -> None:
         else:
             chart = catalogue.chart(slide_id)
             st.plotly_chart(
-                images.export_figure(chart, as_of, height=700),
+                ui.slide_figure(chart, as_of),
                 key=f"slide-{slide_id}",
                 theme=None,
                 config={"displayModeBar": False},

@@ -3,16 +3,14 @@
 import streamlit as st
 
 from components import ui
-from components.charts.base import EVENT_COLUMNS
 from components.charts.timeline import timeline_chart, visits_by_host_chart
 from components.timeline_filters import (
     TimelineFilters,
-    all_hosts,
-    all_people,
-    apply_filters,
-    filters_from_query,
+    events_table,
+    filters_of_query,
     filters_to_query,
-    year_range,
+    shown_events,
+    timeline_choices,
 )
 
 # 1. Get data
@@ -25,10 +23,10 @@ if events.empty:
     st.stop()
 
 # 2. Filters: start from the URL, so a shared link opens the same view
-from_url = filters_from_query(
-    {key: st.query_params.get_all(key) for key in st.query_params}, events
-)
-low, high = year_range(events)
+choices = ui.computed(timeline_choices, tables)
+query = tuple((key, tuple(st.query_params.get_all(key))) for key in sorted(st.query_params))
+from_url = ui.computed(filters_of_query, tables, query)
+low, high = choices.years
 defaults = {
     "timeline-kind": from_url.kinds,
     "timeline-status": from_url.statuses,
@@ -39,27 +37,18 @@ defaults = {
 for key, value in defaults.items():
     st.session_state.setdefault(key, value)
 kind_column, status_column, person_column, host_column = st.columns([2, 1, 2, 1])
-kinds = kind_column.multiselect(
-    "Kind",
-    [k for k in events["kind"].cat.categories if k in set(events["kind"])],
-    key="timeline-kind",
-    placeholder="All kinds",
-)
+kinds = kind_column.multiselect("Kind", choices.kinds, key="timeline-kind", placeholder="All kinds")
 statuses = status_column.multiselect(
-    "Status",
-    list(events["status"].cat.categories),
-    key="timeline-status",
-    placeholder="Held and planned",
+    "Status", choices.statuses, key="timeline-status", placeholder="Held and planned"
 )
 people = person_column.multiselect(
-    "Person", all_people(events), key="timeline-person", placeholder="Anyone"
+    "Person", choices.people, key="timeline-person", placeholder="Anyone"
 )
-hosts = all_hosts(events)
 host_choice = host_column.multiselect(
     "Host country",
-    list(hosts),
+    list(choices.hosts),
     key="timeline-host",
-    format_func=lambda code: hosts.get(code, code),
+    format_func=lambda code: choices.hosts.get(code, code),
     placeholder="Anywhere",
     help="The country an event took place in, where the pack gives it",
 )
@@ -68,7 +57,16 @@ filters = TimelineFilters(kinds, statuses, people, tuple(years), host_choice)
 for key in ("kind", "status", "person", "host", "years"):
     st.query_params.pop(key, None)
 st.query_params.update(filters_to_query(filters, events))
-shown = apply_filters(events, filters)
+# The same filters give the same frame object, so its chart, table and CSV are made once.
+shown = ui.computed(
+    shown_events,
+    tables,
+    tuple(kinds),
+    tuple(statuses),
+    tuple(people),
+    tuple(years),
+    tuple(host_choice),
+)
 
 # 3. Render
 st.caption(f"{len(shown)} of {len(events)} events · the link in the address bar opens this view")
@@ -82,8 +80,7 @@ ui.chart_card(
     missing="No visit among these events names the country that hosted it.",
 )
 st.subheader("Events")
-st.dataframe(
-    shown[EVENT_COLUMNS], hide_index=True, column_config=ui.COLUMN_CONFIG, key="timeline-table"
-)
-ui.table_download(shown[EVENT_COLUMNS], f"{tables.id}-events", key="csv-timeline-table")
+table = ui.computed(events_table, tables, shown)
+ui.dataframe(table, hide_index=True, column_config=ui.COLUMN_CONFIG, key="timeline-table")
+ui.table_download(table, f"{tables.id}-events", key="csv-timeline-table")
 ui.more_figures(tables, "Timeline", [])

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.charts.base import AGREEMENT_COLUMNS
+from components.tables import PackTables
+
 SEARCHED_COLUMNS = ("title", "sectors_label", "quote", "note", "kind", "status")
 
 
@@ -30,3 +33,12 @@ def filter_agreements(
     if statuses:
         shown = shown[shown["status"].isin(statuses)]
     return shown
+
+
+def agreements_table(
+    tables: PackTables, search: str, kinds: tuple[str, ...], statuses: tuple[str, ...]
+) -> pd.DataFrame:
+    """The Agreements table as the page shows it (its columns), for ``ui.computed``: the same
+    search and choices give the same frame, whose Arrow form and CSV are then made once."""
+    shown = filter_agreements(tables.agreements, search, list(kinds), list(statuses))
+    return shown[AGREEMENT_COLUMNS]

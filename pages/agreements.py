@@ -3,13 +3,12 @@
 import streamlit as st
 
 from components import ui
-from components.agreements import filter_agreements
+from components.agreements import agreements_table
 from components.charts.agreements import (
     agreements_by_kind_chart,
     joint_venture_sectors,
     sectors_chart,
 )
-from components.charts.base import AGREEMENT_COLUMNS
 
 # 1. Get data
 tables = ui.current_pack()
@@ -49,12 +48,7 @@ kinds = st.multiselect("Kind", list(agreements["kind"].cat.categories), key="agr
 statuses = st.multiselect(
     "Status", list(agreements["status"].cat.categories), key="agreements-status"
 )
-shown = filter_agreements(agreements, search, kinds, statuses)
+shown = ui.computed(agreements_table, tables, search, tuple(kinds), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements")
-st.dataframe(
-    shown[AGREEMENT_COLUMNS],
-    hide_index=True,
-    column_config=ui.COLUMN_CONFIG,
-    key="agreements-table",
-)
-ui.table_download(shown[AGREEMENT_COLUMNS], f"{tables.id}-agreements", key="csv-agreements-table")
+ui.dataframe(shown, hide_index=True, column_config=ui.COLUMN_CONFIG, key="agreements-table")
+ui.table_download(shown, f"{tables.id}-agreements", key="csv-agreements-table")

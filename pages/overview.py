@@ -66,8 +66,10 @@ else:
     )
 if not cards:
     st.info("No headline figures, portfolios or planned events in this pack.")
-for start in range(0, len(cards), 3):
-    for column, card in zip(st.columns(3), cards[start : start + 3], strict=False):
+# Twelve cards (four rows) at a time: a pack of a hundred documents draws no more boxes.
+shown_cards = cards[ui.page_of(len(cards), "headline cards", key="overview-cards", size=12)]
+for start in range(0, len(shown_cards), 3):
+    for column, card in zip(st.columns(3), shown_cards[start : start + 3], strict=False):
         with column.container(border=True, key=f"card-{card.row['id']}"):
             show_card(card)
 

@@ -37,3 +37,27 @@ def test_claims_are_drawn_twenty_at_a_time_with_every_claim_reachable(tmp_path, 
     last = min(40, len(claim_ids))
     assert showing() == [f"Showing 21–{last} of {len(claim_ids)} claims"]
     assert claims_drawn() == last - 20
+
+
+def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(tmp_path, monkeypatch):
+    write_pack(tmp_path, scaled_pack(3, seed=1))
+    monkeypatch.setenv("DYAD_DATA", str(tmp_path))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+
+    def cards_drawn() -> list[str]:  # each card is a container keyed "card-<record id>"
+        keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
+        return [key.split("-card-", 1)[1] for key in keys if "-card-" in key]
+
+    [caption] = [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
+    total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
+    assert caption == f"Showing 1–12 of {total} headline cards" and total > 12
+    seen: list[str] = []
+    chooser = app.selectbox(key="overview-cards")
+    for start in chooser.options:
+        app.selectbox(key="overview-cards").set_value(int(start.split("–")[0]) - 1).run()
+        drawn = cards_drawn()
+        assert 0 < len(drawn) <= 12
+        seen += drawn
+    assert len(seen) == len(set(seen)) == total, "every card once, across the pages"

@@ -11,11 +11,24 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from tests.conftest import SHIPPED_DATA
-from tests.e2e.helpers import current_page_title, goto, no_error_elements
+from tests.e2e.helpers import (
+    SIDEBAR_NAV,
+    current_page_title,
+    goto,
+    no_error_elements,
+    wait_for_app,
+)
 
 
 def test_a_shared_timeline_link_opens_filtered_on_a_fresh_server(page: Page, app_url):
     goto(page, app_url, "timeline?kind=visit&person=Xi+Jinping")
+    # The first run on a fresh server is Streamlit's pages-folder run, which sends the visit
+    # through app.py again; the page is ready once the app's own navigation names it.
+    current = page.locator(
+        f"{SIDEBAR_NAV} a[aria-current='page'] [data-testid='stMarkdownContainer']"
+    )
+    expect(current).to_have_text("Timeline")
+    wait_for_app(page)
     no_error_elements(page)
     assert current_page_title(page) == "Timeline"
     events = yaml.safe_load((SHIPPED_DATA / "russia-china" / "events.yaml").read_text("utf-8"))

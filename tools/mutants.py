@@ -116,8 +116,8 @@ MUTANTS = [
     Mutant(
         "timeline-csv-ignores-filters",
         "pages/timeline.py",
-        "ui.table_download(shown[EVENT_COLUMNS]",
-        "ui.table_download(events[EVENT_COLUMNS]",
+        'ui.table_download(table, f"{tables.id}-events"',
+        'ui.table_download(events, f"{tables.id}-events"',
     ),
     Mutant(
         "agreements-search-ignored",
@@ -140,8 +140,8 @@ MUTANTS = [
     Mutant(
         "claims-verdict-ignored",
         "pages/claims.py",
-        'if verdicts and check["verdict"] not in verdicts:',
-        "if False:",
+        'matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks',
+        "matching = checks",
     ),
     Mutant(
         "data-view-five-rows",
@@ -164,8 +164,8 @@ MUTANTS = [
     Mutant(
         "sources-page-other-records",
         "components/tables.py",
-        'tables.table(name)[tables.table(name)["source"] == source_id]',
-        'tables.table(name)[tables.table(name)["source"] == tables.sources["id"].iloc[0]]',
+        'for _, row in table[table["source"] == source_id].iterrows()',
+        'for _, row in table[table["source"] == tables.sources["id"].iloc[0]].iterrows()',
     ),
     Mutant(
         "energy-colours-swapped",
@@ -224,8 +224,8 @@ MUTANTS = [
     Mutant(
         "missing-data-directory-silent",
         "components/ui.py",
-        "    if not directory.is_dir():\n        st.error(",
-        "    if not directory.is_dir():\n        return None\n        st.error(",
+        "    if not directory.is_dir():\n        if say_why:\n            st.error(",
+        "    if not directory.is_dir():\n        if False:\n            st.error(",
     ),
     Mutant(
         "edited-pack-not-picked-up",

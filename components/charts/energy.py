@@ -93,6 +93,9 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         )
     capacity = _capacity_in_operation(rates)
     last_year = int(series["year"].max()) if not series.empty else int(rows["year"].max())
+    # Built first and added in one call each: adding them one by one validates every
+    # earlier trace and annotation again (minutes on a pack with hundreds of levels).
+    lines, labels = [], []
     for _, level in capacity.iterrows():
         marks = STATUS_MARKS[level["status"]]
         colour = CONTEXT_GREY if level["status"] == "reported" else "#D55E00"
@@ -100,28 +103,35 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         start = rows["year"].min() - 0.5
         if pd.notna(level["period"]):
             start = max(start, level["period"].year - 0.5 + (level["period"].day_of_year - 1) / 365)
-        figure.add_scatter(
-            x=[start, last_year + 0.5],
-            y=[level["value"], level["value"]],
-            mode="lines",
-            line={"color": colour, "width": 3, "dash": marks["dash"]},
-            name=f"{plain(level['metric_label'])} ({marks['label']})",
-            showlegend=False,
-            hovertext=figure_hover(level),
-            hovertemplate=HOVER_TEMPLATE,
+        lines.append(
+            go.Scatter(
+                x=[start, last_year + 0.5],
+                y=[level["value"], level["value"]],
+                mode="lines",
+                line={"color": colour, "width": 3, "dash": marks["dash"]},
+                name=f"{plain(level['metric_label'])} ({marks['label']})",
+                showlegend=False,
+                hovertext=figure_hover(level),
+                hovertemplate=HOVER_TEMPLATE,
+            )
         )
         # Labelled directly, as the style asks, instead of crowding the legend.
         # Labelled in a margin right of the bars, clear of their value labels.
-        figure.add_annotation(
-            x=last_year + 0.55,
-            y=level["value"],
-            xanchor="left",
-            yanchor="middle",
-            showarrow=False,
-            text=f"{'capacity' if level['status'] == 'reported' else marks['label'] + ' capacity'}"
-            f"<br>{plain(level['value_label'])} ({plain(level['period_label'])})",
-            font={"size": 14, "color": colour},
+        labels.append(
+            dict(
+                x=last_year + 0.55,
+                y=level["value"],
+                xanchor="left",
+                yanchor="middle",
+                showarrow=False,
+                text=f"{'capacity' if level['status'] == 'reported' else marks['label'] + ' capacity'}"
+                f"<br>{plain(level['value_label'])} ({plain(level['period_label'])})",
+                font={"size": 14, "color": colour},
+            )
         )
+    if lines:
+        figure.add_traces(lines)
+        figure.update_layout(annotations=[*figure.layout.annotations, *labels])
     drawn = pd.concat([series, points, capacity])
     ordered = series.sort_values("year")
     first, last = ordered.iloc[0], ordered.iloc[-1]

@@ -445,7 +445,7 @@ def copy_link(key: str = "copy-link") -> None:
     lazy_popover("Copy link", icon=":material/link:", key=key, body=body)
 
 
-def _images_available() -> bool:
+def images_available() -> bool:
     """``images.images_available()`` once per session and ``$DYAD_CHROMIUM``: it looks for a
     browser on disk, and a page asks for every chart card."""
     known = st.session_state.setdefault("images-available", {})
@@ -459,7 +459,7 @@ def image_downloads(chart: Chart, as_of: str) -> None:
     """A menu of the chart as PNG, PNG 4×, SVG and PDF, each drawn on the server when clicked."""
 
     def body() -> None:
-        available = _images_available()
+        available = images_available()
         if not available:
             st.warning(images.missing_chromium_message(), icon=":material/warning:")
         st.caption("16:9, 1600×900, title, source line and as-of date inside.")

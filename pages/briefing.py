@@ -169,10 +169,10 @@ ui.copy_link()
 st.subheader("Take away")
 chosen = list(slides)
 stem = f"{tables.id}-briefing"
-drawn = images.images_available()
+drawn = ui.images_available()
 if not drawn:
     st.warning(images.missing_chromium_message(), icon=":material/warning:")
-charted = [catalogue.get(slide).chart for slide in chosen if catalogue.get(slide) is not None]
+charted = [entry.chart for entry in map(catalogue.get, chosen) if entry is not None]
 # A deck's images are drawn one by one on the server; drawn here first, with progress,
 # the deck downloads at once (each image is cached per chart).
 if drawn and len(charted) > 1:

@@ -5,10 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
-# uv installs the pinned set in seconds where pip takes most of a minute; pip is the fallback
-# should uv be unable to fetch (the same pins either way).
+# uv installs the pinned set in about a second where pip takes most of a minute. It comes
+# from the system Python's pip into .venv/uv; should that fail, the venv gets pip and pip
+# installs the same pins.
 UV_VERSION := 0.13.8
-INSTALL = $(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python $(1) || $(PIP) install $(1)
+UV := $(VENV)/uv/bin/uv
+INSTALL = $(UV) pip install -q --python $(BIN)/python $(1) \
+	|| { $(BIN)/python -m ensurepip -q && $(PIP) install $(1); }
+# Bytecode is compiled as modules are first imported and kept in __pycache__ (an inherited
+# PYTHONDONTWRITEBYTECODE would make every test worker, server and bench process compile
+# streamlit, pandas and plotly again); compiling all of site-packages up front costs more.
+export PYTHONDONTWRITEBYTECODE :=
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
@@ -19,12 +26,13 @@ setup: $(VENV)/.runtime-installed
 setup-dev: $(VENV)/.dev-installed chromium
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 
-$(BIN)/uv: | $(BIN)/python
-	$(PIP) install uv==$(UV_VERSION) || true
+$(UV): | $(BIN)/python
+	$(PYTHON) -m pip install -q --disable-pip-version-check --target $(VENV)/uv uv==$(UV_VERSION) \
+	  || true
 
-$(VENV)/.runtime-installed: requirements.txt constraints.txt | $(BIN)/uv
+$(VENV)/.runtime-installed: requirements.txt constraints.txt | $(UV)
 	$(call INSTALL,-r requirements.txt -c constraints.txt)
 	touch $@
 

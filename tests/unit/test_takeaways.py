@@ -28,7 +28,14 @@ from tests.conftest import FIXTURES
 
 PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
 TABLES, _ = load_pack(PACK_DIR)
-CATALOGUE = build_catalogue(TABLES, TABLES.pack.as_of.start)
+
+
+@functools.cache
+def catalogue():
+    """The pack's catalogue, built when a test first needs it (not when the suite collects)."""
+    return build_catalogue(TABLES, TABLES.pack.as_of.start)
+
+
 CHOSEN = ["headlines", "trade-by-year", "timeline", "claims"]
 
 
@@ -54,7 +61,7 @@ def slide_text(slide) -> str:
 
 @functools.cache
 def pptx() -> Presentation:
-    return Presentation(io.BytesIO(deck_pptx(CATALOGUE, CHOSEN)))
+    return Presentation(io.BytesIO(deck_pptx(catalogue(), CHOSEN)))
 
 
 @needs_chromium
@@ -91,7 +98,7 @@ def test_pptx_chart_slides_carry_their_image_source_line_and_quotes_in_the_notes
 
 @needs_chromium
 def test_pdf_has_the_same_slides_with_their_text():
-    reader = pypdf.PdfReader(io.BytesIO(deck_pdf(CATALOGUE, CHOSEN)))
+    reader = pypdf.PdfReader(io.BytesIO(deck_pdf(catalogue(), CHOSEN)))
     texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
     assert len(texts) == 1 + len(CHOSEN) + 1
     assert PACK["title"] in texts[0]
@@ -104,7 +111,7 @@ def test_pdf_has_the_same_slides_with_their_text():
 
 
 def test_report_is_self_contained_and_holds_every_chosen_slide_claim_and_source():
-    page = offline_report(CATALOGUE, CHOSEN)
+    page = offline_report(catalogue(), CHOSEN)
     assert not re.search(r"<script[^>]*\ssrc=", page, re.I)
     assert not re.search(r"<link[^>]*\shref=", page, re.I)
     assert not re.search(r"@import|url\(\s*['\"]?https?:", page)
@@ -122,7 +129,7 @@ def test_report_is_self_contained_and_holds_every_chosen_slide_claim_and_source(
 
 
 def test_report_adds_the_timeline_when_it_was_not_chosen():
-    page = offline_report(CATALOGUE, ["trade-by-year"])
+    page = offline_report(catalogue(), ["trade-by-year"])
     assert 'data-slide="timeline"' in page and 'id="chart-timeline"' in page
 
 

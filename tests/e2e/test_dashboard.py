@@ -93,6 +93,13 @@ def test_a_deep_link_opens_its_page(page: Page, app_url):
     no_error_elements(page)
 
 
+def on_page(reader: Page, title: str) -> Page:
+    """The reader's tab, on the page titled ``title`` (through the sidebar)."""
+    if current_page_title(reader) != title:
+        open_from_sidebar(reader, title)
+    return reader
+
+
 def timeline_caption(page: Page):
     return page.get_by_text("events · the link in the address bar opens this view")
 
@@ -106,8 +113,8 @@ def choose(page: Page, key: str, option: str) -> None:
         page.locator("h1").click()
 
 
-def test_timeline_filters_change_the_chart_and_survive_a_reload(page: Page, app_url):
-    goto(page, app_url, "timeline")
+def test_timeline_filters_change_the_chart_and_survive_a_reload(reader: Page, app_url):
+    page = on_page(reader, "Timeline")
     expect(timeline_caption(page)).to_have_text(
         f"{len(EVENTS)} of {len(EVENTS)} events · the link in the address bar opens this view"
     )
@@ -129,13 +136,7 @@ def test_timeline_filters_change_the_chart_and_survive_a_reload(page: Page, app_
         f"{len(PUTIN_VISITS)} visits"
     )
     expect(fresh.locator(".st-key-timeline-kind")).to_contain_text("visit")
-
-
-def on_page(reader: Page, title: str) -> Page:
-    """The reader's tab, on the page titled ``title`` (through the sidebar)."""
-    if current_page_title(reader) != title:
-        open_from_sidebar(reader, title)
-    return reader
+    fresh.close()
 
 
 def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
@@ -168,8 +169,8 @@ def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(reader: Page
     assert png_size(Path(download.path()).read_bytes()) == (3200, 1800)
 
 
-def test_a_card_leads_in_one_click_to_its_sentence_and_source(page: Page, app_url):
-    goto(page, app_url)
+def test_a_card_leads_in_one_click_to_its_sentence_and_source(reader: Page):
+    page = on_page(reader, "Overview")
     card = page.locator(".st-key-card-trade-2024-realist")
     expect(card).to_contain_text("$245 bn")
     card.get_by_role("button", name="Source").click()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -20,7 +21,14 @@ from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
 from tests.conftest import FIXTURES
-from tests.e2e.helpers import expect_rerun, goto, no_error_elements, plotly_charts
+from tests.e2e.helpers import (
+    current_page_title,
+    expect_rerun,
+    goto,
+    no_error_elements,
+    open_from_sidebar,
+    plotly_charts,
+)
 
 PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
 PACK = yaml.safe_load((PACK_DIR / "pack.yaml").read_text())
@@ -35,6 +43,19 @@ def fictional_url(start_app) -> str:
     return start_app(FIXTURES / "packs")
 
 
+@pytest.fixture(scope="module")
+def briefer(browser, browser_context_args, fictional_url) -> Iterator[Page]:
+    """One briefer's tab, opened once on the Briefing page with the deck ``DECK`` chosen (by
+    its link); the tests go on from where the one before left it, as a briefer would."""
+    context = browser.new_context(**browser_context_args)
+    try:
+        page = context.new_page()
+        goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
+        yield page
+    finally:
+        context.close()
+
+
 def download(page: Page, button, timeout: float = DOWNLOAD_MS) -> tuple[str, bytes]:
     """Click a download button; the file's suggested name and its bytes."""
     with page.expect_download(timeout=timeout) as info:
@@ -42,8 +63,8 @@ def download(page: Page, button, timeout: float = DOWNLOAD_MS) -> tuple[str, byt
     return info.value.suggested_filename, Path(info.value.path()).read_bytes()
 
 
-def test_each_take_away_downloads_in_one_click_and_cites_its_sources(page: Page, fictional_url):
-    goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
+def test_each_take_away_downloads_in_one_click_and_cites_its_sources(briefer: Page):
+    page = briefer
     no_error_elements(page)
     takeaways = page.locator(".st-key-takeaways")
     files = {}
@@ -67,35 +88,16 @@ def test_each_take_away_downloads_in_one_click_and_cites_its_sources(page: Page,
         assert source["title"] in readme and source["publisher"] in pdf.pages[-1].extract_text()
 
 
-def test_a_chart_cards_image_menu_downloads_png_png4x_svg_and_pdf(page: Page, fictional_url):
-    goto(page, fictional_url, "trade")
-    card = page.locator(".st-key-chart-trade-by-year")
-    card.locator(".st-key-images-trade-by-year").get_by_role("button").click()
-    menu = page.get_by_test_id("stPopoverBody")
-    stem = f"{PACK['id']}-trade-by-year"
-    expected = {
-        "PNG": (f"{stem}.png", (3200, 1800)),
-        "PNG 4×": (f"{stem}-4x.png", (6400, 3600)),
-    }
-    for label, (file_name, size) in expected.items():
-        name, body = download(page, menu.get_by_role("button", name=label, exact=True))
-        assert name == file_name
-        assert Image.open(io.BytesIO(body)).size == size
-    name, body = download(page, menu.get_by_role("button", name="SVG", exact=True))
-    assert name == f"{stem}.svg" and body.lstrip().startswith(b"<svg")
-    assert PACK["metrics"]["bilateral-trade"]["label"].encode() in body
-    name, body = download(page, menu.get_by_role("button", name="PDF", exact=True))
-    assert name == f"{stem}.pdf" and body.startswith(b"%PDF")
-
-
 def slide_number(page: Page) -> str:
     return page.url.split("slide=")[1].split("&")[0] if "slide=" in page.url else ""
 
 
 def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_link(
-    page: Page, fictional_url
+    briefer: Page, fictional_url
 ):
-    goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
+    page = briefer
+    if current_page_title(page) != "Briefing":
+        goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
     with expect_rerun(page):
         page.locator(".st-key-present").get_by_role("button").click()
     assert slide_number(page) == "1"
@@ -131,6 +133,30 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
     goto(fresh, fictional_url, shared)
     expect(fresh.get_by_text(f"2 / {len(DECK)}")).to_be_visible()
     expect(plotly_charts(fresh)).to_have_count(1)
+    fresh.close()
+
+
+def test_a_chart_cards_image_menu_downloads_png_png4x_svg_and_pdf(briefer: Page):
+    page = briefer
+    if current_page_title(page) != "Trade":
+        open_from_sidebar(page, "Trade")
+    card = page.locator(".st-key-chart-trade-by-year")
+    card.locator(".st-key-images-trade-by-year").get_by_role("button").click()
+    menu = page.get_by_test_id("stPopoverBody")
+    stem = f"{PACK['id']}-trade-by-year"
+    expected = {
+        "PNG": (f"{stem}.png", (3200, 1800)),
+        "PNG 4×": (f"{stem}-4x.png", (6400, 3600)),
+    }
+    for label, (file_name, size) in expected.items():
+        name, body = download(page, menu.get_by_role("button", name=label, exact=True))
+        assert name == file_name
+        assert Image.open(io.BytesIO(body)).size == size
+    name, body = download(page, menu.get_by_role("button", name="SVG", exact=True))
+    assert name == f"{stem}.svg" and body.lstrip().startswith(b"<svg")
+    assert PACK["metrics"]["bilateral-trade"]["label"].encode() in body
+    name, body = download(page, menu.get_by_role("button", name="PDF", exact=True))
+    assert name == f"{stem}.pdf" and body.startswith(b"%PDF")
 
 
 def test_the_offline_report_opens_and_presents_with_the_network_off(

@@ -51,6 +51,31 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return (os.cpu_count() or 1) + 1
 
 
+# Files whose tests draw images with kaleido: each test process that draws starts its own
+# Chromium (about 5 CPU-seconds), so under xdist they go to one worker together.
+KALEIDO_FILES = (
+    "tests/app/test_briefing.py",
+    "tests/unit/test_generated_exports.py",
+    "tests/unit/test_images.py",
+    "tests/unit/test_takeaways.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadfile``, with the files that draw images as one unit of work."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LoadFileKaleidoTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return "kaleido" if path in KALEIDO_FILES else path
+
+    return LoadFileKaleidoTogether(config, log)
+
+
 # Files that take longest, started first so the workers finish together (longest first).
 SLOW_FIRST = (
     "tests/e2e/test_bench_smoke.py",

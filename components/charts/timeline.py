@@ -23,6 +23,7 @@ from components.charts.base import (
     listed_hover,
     pair_name,
     plain,
+    records,
 )
 from components.tables import PackTables
 from components.theme import CONTEXT_GREY, OKABE_ITO, SYMBOLS
@@ -39,7 +40,7 @@ PLURAL = {
 }
 
 
-def event_hover(row: pd.Series) -> str:
+def event_hover(row: pd.Series | dict) -> str:
     """Date at its precision, title, place, people, status, source and quote."""
     return hover_text(
         [
@@ -104,7 +105,7 @@ def timeline_chart(
                     "color": colour,
                     "line": {"color": colour, "width": 2},
                 },
-                hovertext=[event_hover(row) for _, row in points.iterrows()],
+                hovertext=[event_hover(row) for row in records(points)],
                 hovertemplate=HOVER_TEMPLATE,
             )
     if today is not None:

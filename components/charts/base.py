@@ -89,6 +89,12 @@ def hover_text(lines: Iterable[tuple[str, object]], quote: object = None) -> str
     return "<br>".join(parts)
 
 
+FIGURE_HOVER_COLUMNS = [
+    *("value_label", "period_label", "status", "metric_label", "source_citation", "note"),
+    "quote",
+]
+
+
 def figure_hover(row: pd.Series | dict) -> str:
     """The hover of one figure: value, period, status, source, note and quote."""
     heading = f"<b>{plain(row['value_label'])}</b> · {plain(row['period_label'])}"
@@ -128,7 +134,7 @@ def records(rows: pd.DataFrame) -> list[dict]:
 def figure_hovers(rows: pd.DataFrame) -> dict:
     """Trace arguments that show each figure's value, source and quote on hover."""
     return {
-        "hovertext": [figure_hover(row) for row in records(rows)],
+        "hovertext": [figure_hover(row) for row in records(rows[FIGURE_HOVER_COLUMNS])],
         "hovertemplate": HOVER_TEMPLATE,
     }
 

@@ -40,6 +40,12 @@ PLURAL = {
 }
 
 
+EVENT_HOVER_COLUMNS = [
+    *("when", "title", "place", "host_label", "people_label", "status", "source_citation"),
+    "quote",
+]
+
+
 def event_hover(row: pd.Series | dict) -> str:
     """Date at its precision, title, place, people, status, source and quote."""
     return hover_text(
@@ -105,7 +111,7 @@ def timeline_chart(
                     "color": colour,
                     "line": {"color": colour, "width": 2},
                 },
-                hovertext=[event_hover(row) for row in records(points)],
+                hovertext=[event_hover(row) for row in records(points[EVENT_HOVER_COLUMNS])],
                 hovertemplate=HOVER_TEMPLATE,
             )
     if today is not None:

@@ -11,7 +11,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 UV_VERSION := 0.13.8
 UV := $(VENV)/uv/bin/uv
 INSTALL = $(UV) pip install -q --python $(BIN)/python $(1) \
-	|| { $(BIN)/python -m ensurepip -q && $(PIP) install $(1); }
+	|| { $(BIN)/python -m ensurepip >/dev/null && $(PIP) install $(1); }
 # Bytecode is compiled as modules are first imported and kept in __pycache__ (an inherited
 # PYTHONDONTWRITEBYTECODE would make every test worker, server and bench process compile
 # streamlit, pandas and plotly again); compiling all of site-packages up front costs more.

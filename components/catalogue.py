@@ -23,7 +23,7 @@ import pandas as pd
 
 from components.charts.agreements import agreements_by_kind_chart, sectors_chart
 from components.charts.base import Chart, source_line, sources_of, undrawn_metrics
-from components.charts.claims import check_evidence_chart
+from components.charts.claims import check_chart_title, check_evidence_chart
 from components.charts.energy import gas_delivered_chart, planned_volumes_chart
 from components.charts.timeline import timeline_chart, visits_by_host_chart
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
@@ -39,13 +39,28 @@ TEXT_SLIDES = {HEADLINES: "Headline numbers", CLAIMS: "Claims and their verdicts
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    """One chart of the pack: stable id, page, title, builder and the chart it drew."""
+    """One chart of the pack: stable id, page, title, builder and the chart it draws.
+
+    A claim's chart is drawn when first asked for (``chart``): a large pack has
+    thousands of checks, and a list of slides needs only their ids and titles.
+    """
 
     id: str
     page: str
     title: str
     builder: Callable[[PackTables], Chart | None] = field(repr=False)
-    chart: Chart = field(repr=False)
+    tables: PackTables = field(repr=False, compare=False)
+    built: Chart | None = field(default=None, repr=False, compare=False)
+
+    # Drawn once per entry; the catalogue is shared read-only by every session and rerun.
+    @cached_property
+    def chart(self) -> Chart:
+        if self.built is not None:
+            return self.built
+        chart = self.builder(self.tables)
+        if chart is None:
+            raise LookupError(f"{self.id} of {self.tables.id} draws no chart")
+        return chart
 
 
 @dataclass(frozen=True)
@@ -106,7 +121,10 @@ class Catalogue:
     def slide_title(self, slide_id: str) -> str:
         if slide_id in TEXT_SLIDES:
             return TEXT_SLIDES[slide_id]
-        return self.chart(slide_id).title
+        entry = self.get(slide_id)
+        if entry is None:
+            raise KeyError(f"no chart {slide_id!r} in the catalogue of {self.tables.id}")
+        return entry.title
 
     def slide_rows(self, slide_id: str) -> pd.DataFrame:
         """The records behind a slide: a chart's rows, the headline figures or the checks."""
@@ -155,7 +173,23 @@ def builders(tables: PackTables, today: dt.date) -> list[tuple[str, Callable]]:
         ("Agreements", sectors_chart),
         ("Timeline", partial(timeline_chart, today=today)),
         ("Timeline", visits_by_host_chart),
-        *[("Claims", partial(check_evidence_chart, check_id=c)) for c in tables.checks["id"]],
+    ]
+
+
+def check_entries(tables: PackTables) -> list[CatalogueEntry]:
+    """An entry per check whose evidence includes figures (those have a chart), not drawn yet."""
+    figure_ids = set(tables.figures["id"])
+    checks = tables.checks[["id", "claim", "verdict", "evidence"]].to_dict("records")
+    return [
+        CatalogueEntry(
+            f"check-{check['id']}",
+            "Claims",
+            check_chart_title(check["verdict"], check["claim"]),
+            partial(check_evidence_chart, check_id=check["id"]),
+            tables,
+        )
+        for check in checks
+        if any(evidence in figure_ids for evidence in check["evidence"])
     ]
 
 
@@ -172,20 +206,26 @@ def _events_strip(tables: PackTables, today: dt.date) -> Chart | None:
 
 
 def build_catalogue(tables: PackTables, today: dt.date) -> Catalogue:
-    """Draw every chart of the pack once; charts the pack has no data for are left out."""
+    """Every chart of the pack, drawn once (a claim's chart when first asked for); charts the
+    pack has no data for are left out."""
     entries: list[CatalogueEntry] = []
     for page, builder in builders(tables, today):
         chart = builder(tables)
         if chart is not None:
-            entries.append(CatalogueEntry(chart.key, page, chart.title, builder, chart))
+            entries.append(CatalogueEntry(chart.key, page, chart.title, builder, tables, chart))
     # Then, page by page, each figure of the page's topics that its own charts leave out.
     for spec in PAGES:
+        if not spec.topics:
+            continue
         drawn = [entry.chart for entry in entries if entry.page == spec.title]
         for metric in undrawn_metrics(tables, spec.topics, drawn):
             builder = partial(claims_over_time_chart, metric=metric)
             chart = builder(tables)
             if chart is not None:
-                entries.append(CatalogueEntry(chart.key, spec.title, chart.title, builder, chart))
+                entries.append(
+                    CatalogueEntry(chart.key, spec.title, chart.title, builder, tables, chart)
+                )
+    entries.extend(check_entries(tables))
     order = [spec.title for spec in PAGES]
     entries.sort(key=lambda entry: order.index(entry.page))  # stable: page order, then as built
     return Catalogue(tables=tables, entries=tuple(entries), today=today)

@@ -47,6 +47,11 @@ def evidence_figures(tables: PackTables, check: pd.Series) -> pd.DataFrame:
     return rows[rows["unit"] == unit]
 
 
+def check_chart_title(verdict: object, claim: object) -> str:
+    """The title of a check's chart: its verdict, then the claim."""
+    return f"{str(verdict).capitalize()}: {claim}"
+
+
 def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
     """Bars of the numbers a check weighs, the claiming document's own figure marked."""
     check = tables.checks.set_index("id").loc[check_id]
@@ -89,8 +94,7 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
             **figure_hovers(rows),
         )
     )
-    verdict = str(check["verdict"])
-    title = f"{verdict.capitalize()}: {check['claim']}"
+    title = check_chart_title(check["verdict"], check["claim"])
     unit = rows["unit"].iloc[0]
     measure = rows["metric_label"].iloc[0] + ", " if one_metric else ""
     subtitle = f"The numbers behind the verdict: {measure}{unit} · hatched black: the claiming document's figure · bars start at zero"

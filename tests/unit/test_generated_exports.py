@@ -38,6 +38,14 @@ def load_spec(spec: dict) -> tuple:
 
 def check_report_and_bundle(spec: dict) -> None:
     folder, tables, catalogue = load_spec(spec)
+    # A chart for each check whose evidence includes figures, read from the spec itself.
+    figure_ids = {figure["id"] for figure in spec.get("figures") or []}
+    with_numbers = [
+        f"check-{check['id']}"
+        for check in spec.get("checks") or []
+        if set(check.get("evidence") or []) & figure_ids
+    ]
+    assert [entry.id for entry in catalogue if entry.page == "Claims"] == with_numbers
     slides = catalogue.slide_ids()
     html = offline_report(catalogue, slides)
     assert not EXTERNAL.search(html), "the offline report names an outside script or stylesheet"

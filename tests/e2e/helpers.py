@@ -23,7 +23,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from playwright.sync_api import Locator, Page, WebSocket
+from playwright.sync_api import Browser, Locator, Page, WebSocket
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -188,3 +188,18 @@ def open_from_sidebar(page: Page, title: str, timeout: float = WAIT_MS) -> None:
     link = page.locator(SIDEBAR_NAV).get_by_role("link", name=title, exact=True)
     with expect_rerun(page, timeout):
         link.click()
+
+
+@contextmanager
+def shared_tab(
+    browser: Browser, context_args: dict, base_url: str, path: str = ""
+) -> Iterator[Page]:
+    """A tab a module's tests share, opened once at ``base_url/path``: the tests go on from
+    where the one before left it, as a reader does (a fresh tab loads the whole app again)."""
+    context = browser.new_context(**context_args)
+    try:
+        page = context.new_page()
+        goto(page, base_url, path)
+        yield page
+    finally:
+        context.close()

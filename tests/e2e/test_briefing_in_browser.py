@@ -28,6 +28,7 @@ from tests.e2e.helpers import (
     no_error_elements,
     open_from_sidebar,
     plotly_charts,
+    shared_tab,
 )
 
 PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
@@ -47,13 +48,9 @@ def fictional_url(start_app) -> str:
 def briefer(browser, browser_context_args, fictional_url) -> Iterator[Page]:
     """One briefer's tab, opened once on the Briefing page with the deck ``DECK`` chosen (by
     its link); the tests go on from where the one before left it, as a briefer would."""
-    context = browser.new_context(**browser_context_args)
-    try:
-        page = context.new_page()
-        goto(page, fictional_url, f"briefing?charts={','.join(DECK)}")
+    deck = f"briefing?charts={','.join(DECK)}"
+    with shared_tab(browser, browser_context_args, fictional_url, deck) as page:
         yield page
-    finally:
-        context.close()
 
 
 def download(page: Page, button, timeout: float = DOWNLOAD_MS) -> tuple[str, bytes]:

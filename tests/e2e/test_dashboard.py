@@ -22,6 +22,7 @@ from tests.e2e.helpers import (
     no_error_elements,
     open_from_sidebar,
     plotly_charts,
+    shared_tab,
 )
 
 CHARTS_PER_PAGE = {
@@ -48,13 +49,8 @@ PUTIN_VISITS = [event for event in VISITS if "Vladimir Putin" in event.get("peop
 def reader(browser, browser_context_args, app_url) -> Iterator[Page]:
     """One reader's tab, going from page to page through the sidebar as a reader does
     (a fresh tab per page would load the whole app each time)."""
-    context = browser.new_context(**browser_context_args)
-    try:
-        page = context.new_page()
-        goto(page, app_url)
+    with shared_tab(browser, browser_context_args, app_url) as page:
         yield page
-    finally:
-        context.close()
 
 
 def shipped_figure(figure_id: str) -> dict:

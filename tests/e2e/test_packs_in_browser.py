@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import FIXTURES, SHIPPED_DATA
-from tests.e2e.helpers import expect_rerun, goto, no_error_elements
+from tests.e2e.helpers import expect_rerun, goto, no_error_elements, shared_tab
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +27,8 @@ def mixed_data(tmp_path_factory):
 @pytest.fixture(scope="module")
 def mixed_tab(browser, browser_context_args, start_app, mixed_data) -> Iterator[Page]:
     """One reader's tab on the app over the mixed data directory, opened once."""
-    context = browser.new_context(**browser_context_args)
-    try:
-        page = context.new_page()
-        goto(page, start_app(mixed_data))
+    with shared_tab(browser, browser_context_args, start_app(mixed_data)) as page:
         yield page
-    finally:
-        context.close()
 
 
 def test_broken_pack_is_listed_with_file_line_and_field(mixed_tab: Page):

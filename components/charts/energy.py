@@ -23,6 +23,7 @@ from components.charts.base import (
     figure_hovers,
     pair_name,
     plain,
+    records,
     span_years,
     split_series,
     wrapped,
@@ -94,27 +95,25 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     capacity = _capacity_in_operation(rates)
     last_year = int(series["year"].max()) if not series.empty else int(rows["year"].max())
     # Built first and added in one call each: adding them one by one validates every
-    # earlier trace and annotation again (minutes on a pack with hundreds of levels).
-    lines, labels = [], []
-    for _, level in capacity.iterrows():
+    # earlier trace and annotation again (minutes on a pack with hundreds of levels). Levels
+    # of one style share a trace, segments apart: the browser draws a handful of traces
+    # however many levels a pack has.
+    segments: dict[tuple[str, str], dict[str, list]] = {}
+    labels = []
+    for level in records(capacity):
         marks = STATUS_MARKS[level["status"]]
         colour = CONTEXT_GREY if level["status"] == "reported" else "#D55E00"
         # A year's bar spans year-0.5 to year+0.5; a capacity starts at its own date, if given.
         start = rows["year"].min() - 0.5
         if pd.notna(level["period"]):
             start = max(start, level["period"].year - 0.5 + (level["period"].day_of_year - 1) / 365)
-        lines.append(
-            go.Scatter(
-                x=[start, last_year + 0.5],
-                y=[level["value"], level["value"]],
-                mode="lines",
-                line={"color": colour, "width": 3, "dash": marks["dash"]},
-                name=f"{plain(level['metric_label'])} ({marks['label']})",
-                showlegend=False,
-                hovertext=figure_hover(level),
-                hovertemplate=HOVER_TEMPLATE,
-            )
+        segment = segments.setdefault(
+            (colour, marks["dash"]), {"x": [], "y": [], "hovertext": [], "label": marks["label"]}
         )
+        hover = figure_hover(level)
+        segment["x"] += [start, last_year + 0.5, None]
+        segment["y"] += [level["value"], level["value"], None]
+        segment["hovertext"] += [hover, hover, None]
         # Labelled directly, as the style asks, instead of crowding the legend.
         # Labelled in a margin right of the bars, clear of their value labels.
         labels.append(
@@ -129,6 +128,19 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
                 font={"size": 14, "color": colour},
             )
         )
+    lines = [
+        go.Scatter(
+            x=segment["x"],
+            y=segment["y"],
+            mode="lines",
+            line={"color": colour, "width": 3, "dash": dash},
+            name=f"capacity ({segment['label']})",
+            showlegend=False,
+            hovertext=segment["hovertext"],
+            hovertemplate=HOVER_TEMPLATE,
+        )
+        for (colour, dash), segment in segments.items()
+    ]
     if lines:
         figure.add_traces(lines)
         figure.update_layout(annotations=[*figure.layout.annotations, *labels])

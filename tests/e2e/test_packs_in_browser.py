@@ -1,5 +1,10 @@
 """Several packs in one data directory: a selector in the sidebar, kept in the URL; a broken
-pack is listed with its problems while the others serve."""
+pack is listed with its problems while the others serve.
+
+This module's server is its own and its first request is a shared link: Streamlit runs an
+app with a ``pages/`` folder the old way until some session has called ``st.navigation``,
+so the first visit to a fresh server must still open the linked page, filtered.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,19 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 
 from tests.conftest import FIXTURES, SHIPPED_DATA
-from tests.e2e.helpers import expect_rerun, goto, no_error_elements, shared_tab
+from tests.e2e.helpers import (
+    SIDEBAR_NAV,
+    current_page_title,
+    expect_rerun,
+    goto,
+    no_error_elements,
+    shared_tab,
+    wait_for_app,
+)
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +36,25 @@ def mixed_data(tmp_path_factory):
         FIXTURES / "broken" / "quote-not-found" / "freedonia-sylvania", data / "misquoted-pack"
     )
     return data
+
+
+def test_a_shared_timeline_link_opens_filtered_on_a_fresh_server(page: Page, start_app, mixed_data):
+    # The module's first test: its visit is the server's first request.
+    goto(page, start_app(mixed_data), "timeline?pack=russia-china&kind=visit&person=Xi+Jinping")
+    # The first run on a fresh server is Streamlit's pages-folder run, which sends the visit
+    # through app.py again; the page is ready once the app's own navigation names it.
+    current = page.locator(
+        f"{SIDEBAR_NAV} a[aria-current='page'] [data-testid='stMarkdownContainer']"
+    )
+    expect(current).to_have_text("Timeline")
+    wait_for_app(page)
+    no_error_elements(page)
+    assert current_page_title(page) == "Timeline"
+    events = yaml.safe_load((SHIPPED_DATA / "russia-china" / "events.yaml").read_text("utf-8"))
+    xi = [e for e in events if e["kind"] == "visit" and "Xi Jinping" in e.get("people", [])]
+    expect(page.get_by_text(f"{len(xi)} of {len(events)} events")).to_be_visible()
+    expect(page.locator(".st-key-chart-timeline text.gtitle")).to_contain_text(f"{len(xi)} visits")
+    expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Overview")
 
 
 @pytest.fixture(scope="module")

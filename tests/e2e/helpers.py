@@ -190,6 +190,13 @@ def open_from_sidebar(page: Page, title: str, timeout: float = WAIT_MS) -> None:
         link.click()
 
 
+def on_page(page: Page, title: str) -> Page:
+    """``page`` on the app's page titled ``title``: through the sidebar, unless it is there."""
+    if current_page_title(page) != title:
+        open_from_sidebar(page, title)
+    return page
+
+
 @contextmanager
 def shared_tab(
     browser: Browser, context_args: dict, base_url: str, path: str = ""

@@ -26,7 +26,7 @@ from tests.e2e.helpers import (
     expect_rerun,
     goto,
     no_error_elements,
-    open_from_sidebar,
+    on_page,
     plotly_charts,
     shared_tab,
 )
@@ -134,9 +134,7 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
 
 
 def test_a_chart_cards_image_menu_downloads_png_png4x_svg_and_pdf(briefer: Page):
-    page = briefer
-    if current_page_title(page) != "Trade":
-        open_from_sidebar(page, "Trade")
+    page = on_page(briefer, "Trade")
     card = page.locator(".st-key-chart-trade-by-year")
     card.locator(".st-key-images-trade-by-year").get_by_role("button").click()
     menu = page.get_by_test_id("stPopoverBody")

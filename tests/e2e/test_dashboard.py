@@ -20,7 +20,7 @@ from tests.e2e.helpers import (
     expect_rerun,
     goto,
     no_error_elements,
-    open_from_sidebar,
+    on_page,
     plotly_charts,
     shared_tab,
 )
@@ -87,13 +87,6 @@ def test_a_deep_link_opens_its_page(page: Page, app_url):
     goto(page, app_url, "trade")
     expect(page.get_by_role("heading", name="Trade", level=1)).to_be_visible()
     no_error_elements(page)
-
-
-def on_page(reader: Page, title: str) -> Page:
-    """The reader's tab, on the page titled ``title`` (through the sidebar)."""
-    if current_page_title(reader) != title:
-        open_from_sidebar(reader, title)
-    return reader
 
 
 def timeline_caption(page: Page):

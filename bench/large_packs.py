@@ -118,7 +118,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10,100")
     parser.add_argument("--rounds", type=int, default=3)
@@ -131,7 +131,7 @@ def main() -> None:
         "--keep", type=Path, default=None, help="write the packs here and keep them"
     )
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a timeout")
-    arguments = parser.parse_args()
+    arguments = parser.parse_args(argv)
     set_timeout(arguments.timeout)
     scales = [int(scale) for scale in arguments.scales.split(",")]
     pages = arguments.pages.split(",") if arguments.pages else None

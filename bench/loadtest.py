@@ -194,33 +194,63 @@ async def sample_rss(server: AppServer, until: asyncio.Event, peak: list[float])
 
 
 async def run_room(
-    server: AppServer, readers: int, browsers: int, duration: float, seed: int, arrive: float
+    server: AppServer,
+    browser: Browser,
+    readers: int,
+    browsers: int,
+    duration: float,
+    seed: int,
+    arrive: float,
 ) -> tuple[Room, list[float]]:
     """The room on ``server``: readers arrive within ``arrive`` seconds and read for ``duration``
-    more; what they saw and the server's RSS samples."""
+    more (the browser readers as contexts of ``browser``); what they saw and the server's RSS
+    samples."""
     room, rss, done = Room(), [], asyncio.Event()
     deadline = time.monotonic() + arrive + duration
     sampler = asyncio.create_task(sample_rss(server, done, rss))
+    try:
+        tasks = [
+            protocol_reader(server.url, deadline, room, random.Random(seed + number), arrive)
+            for number in range(readers)
+        ] + [
+            browser_reader(
+                browser, server.url, deadline, room, random.Random(-seed - number), arrive
+            )
+            for number in range(browsers)
+        ]
+        await asyncio.gather(*tasks)
+    finally:
+        done.set()
+        await sampler
+    return room, rss
+
+
+async def run_rooms(servers: dict[str, AppServer], arguments) -> tuple[list[dict], dict]:
+    """Each server in turn, alone: a lone reader's page times, then the room. One Chromium
+    serves the browser readers of every room. A summary row and the errors per server."""
+    rows, errors = [], {}
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=chromium_path(), headless=True, args=list(CHROMIUM_ARGS)
         )
         try:
-            tasks = [
-                protocol_reader(server.url, deadline, room, random.Random(seed + number), arrive)
-                for number in range(readers)
-            ] + [
-                browser_reader(
-                    browser, server.url, deadline, room, random.Random(-seed - number), arrive
+            for name, server in servers.items():
+                lone = await lone_reader(server.url, arguments.lone_rounds)
+                rss_before = rss_mb(server.process.pid)
+                room, rss = await run_room(
+                    server,
+                    browser,
+                    arguments.readers,
+                    arguments.browsers,
+                    arguments.duration,
+                    arguments.seed,
+                    arguments.arrive,
                 )
-                for number in range(browsers)
-            ]
-            await asyncio.gather(*tasks)
+                rows.append(summary(name, lone, room, rss_before, rss))
+                errors[name] = room.errors
         finally:
             await browser.close()
-            done.set()
-            await sampler
-    return room, rss
+    return rows, errors
 
 
 def summary(name: str, lone: list[float], room: Room, rss_before: float, rss: list[float]):
@@ -249,7 +279,7 @@ def summary(name: str, lone: list[float], room: Room, rss_before: float, rss: li
     return row
 
 
-def main() -> None:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readers", type=int, default=25)
     parser.add_argument("--browsers", type=int, default=2)
@@ -260,29 +290,18 @@ def main() -> None:
     parser.add_argument("--lone-rounds", type=int, default=2)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--seed", type=int, default=1)
-    arguments = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
+    """The room on the running app, then on its running floor; print the report, write its
+    CSV; the two summary rows."""
     load_before = load_average()
-    rows, errors = [], {}
-    with app_and_floor(arguments.data, label="loadtest") as (app, floor, _):
-        for name, server in (("Dyad", app), ("floor", floor)):
-            lone = asyncio.run(lone_reader(server.url, arguments.lone_rounds))
-            rss_before = rss_mb(server.process.pid)
-            try:
-                room, rss = asyncio.run(
-                    run_room(
-                        server,
-                        arguments.readers,
-                        arguments.browsers,
-                        arguments.duration,
-                        arguments.seed,
-                        arguments.arrive,
-                    )
-                )
-            except Exception:
-                traceback.print_exc()
-                raise
-            rows.append(summary(name, lone, room, rss_before, rss))
-            errors[name] = room.errors
+    try:
+        rows, errors = asyncio.run(run_rooms({"Dyad": app, "floor": floor}, arguments))
+    except Exception:
+        traceback.print_exc()
+        raise
     print(
         f"\nA room of {arguments.readers} protocol readers and {arguments.browsers} browser"
         f" readers, {arguments.duration:.0f} s, 1–3 s between clicks; load average"
@@ -302,6 +321,13 @@ def main() -> None:
         for error in found[:10]:
             print(f"error ({name}): {error}")
     print(f"CSV: {write_csv(rows, 'loadtest')}")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = parse(argv)
+    with app_and_floor(arguments.data, label="loadtest") as (app, floor, _):
+        report(app, floor, arguments)
 
 
 if __name__ == "__main__":

@@ -259,18 +259,23 @@ def app_and_floor(
             os.environ["DYAD_FLOOR_FIGURES"] = saved
 
 
-def main() -> None:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", "--repeat", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--pages", default=None, help="comma-separated page titles (default all)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a timeout")
-    arguments = parser.parse_args()
+    arguments = parser.parse_args(argv)
+    arguments.pages = arguments.pages.split(",") if arguments.pages else None
+    return arguments
+
+
+def report(app: AppServer, floor: AppServer, figures: list[dict], arguments) -> list[dict]:
+    """Measure the running app against its running floor (``figures``: what the floor draws),
+    print the table and write its CSV; the table's rows."""
     set_timeout(arguments.timeout)
-    pages = arguments.pages.split(",") if arguments.pages else None
     load_before = load_average()
-    with app_and_floor(arguments.data, pages=pages) as (app, floor, figures):
-        times = measure({"Dyad": app.url, "floor": floor.url}, arguments.rounds, pages)
+    times = measure({"Dyad": app.url, "floor": floor.url}, arguments.rounds, arguments.pages)
     charts = {page["title"]: len(page["charts"]) for page in figures}
     charts[FIRST_LOAD] = charts[figures[0]["title"]]
     rows = table_rows(times, charts, "Dyad", "floor")
@@ -281,6 +286,13 @@ def main() -> None:
         f" round(s); load average {load_before} before, {load_average()} after",
     )
     print(f"CSV: {write_csv(rows, 'page_times')}")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = parse(argv)
+    with app_and_floor(arguments.data, pages=arguments.pages) as (app, floor, figures):
+        report(app, floor, figures, arguments)
 
 
 if __name__ == "__main__":

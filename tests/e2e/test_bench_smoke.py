@@ -1,55 +1,62 @@
 """The benchmarks still run: one page, one round of each, on the small fixture pack.
 
 These never assert a time; they assert that each run completes and prints
-its table, so the tools cannot rot between the times someone runs them.
+its table, so the tools cannot rot between the times someone runs them. The
+tools run in this process (their ``main`` or, where two share one app and one
+same-figure floor, their ``report``), so the smoke starts one app and one floor
+for both instead of a pair each, and no interpreter of its own.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from collections.abc import Iterator
 
-from tests.conftest import FIXTURES, REPO
+import pytest
 
-SMOKE_TIMEOUT_S = 280
+from bench import large_packs, loadtest, page_times
+from tests.conftest import FIXTURES
 
-
-def run_bench(*arguments: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", *arguments],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=SMOKE_TIMEOUT_S,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
-    return done.stdout
+DATA = str(FIXTURES / "packs")
 
 
-def test_page_times_prints_its_table_against_the_same_figure_floor() -> None:
-    output = run_bench(
-        "bench.page_times", "--rounds", "1", "--pages", "Trade", "--data", str(FIXTURES / "packs")
-    )
+@pytest.fixture(scope="module")
+def app_and_floor() -> Iterator[tuple]:
+    """The app on the fixture pack and its same-figure floor (every page's figures)."""
+    with page_times.app_and_floor(FIXTURES / "packs", label="smoke") as servers:
+        yield servers
+
+
+def test_page_times_prints_its_table_against_the_same_figure_floor(
+    app_and_floor: tuple, capsys: pytest.CaptureFixture
+) -> None:
+    arguments = page_times.parse(["--rounds", "1", "--pages", "Trade", "--data", DATA])
+    page_times.report(*app_and_floor, arguments)
+    output = capsys.readouterr().out
     assert "page" in output and "floor" in output and "ratio" in output, output
     assert "first load" in output and "Trade" in output and "all pages" in output, output
 
 
-def test_large_packs_prints_its_tables() -> None:
-    output = run_bench(
-        "bench.large_packs",
-        *("--scales", "2", "--rounds", "1", "--load-rounds", "1", "--pages", "Trade"),
-        *("--data", str(FIXTURES / "packs")),
+def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.CaptureFixture) -> None:
+    app, floor, _ = app_and_floor
+    arguments = loadtest.parse(
+        [
+            *("--readers", "2", "--browsers", "1", "--arrive", "0.5", "--duration", "2"),
+            *("--lone-rounds", "1", "--data", DATA),
+        ]
     )
-    assert "cold load" in output and "cached" in output and "RSS" in output, output
-    assert "ratio x2" in output and "Trade" in output, output
-
-
-def test_loadtest_prints_its_report() -> None:
-    output = run_bench(
-        "bench.loadtest",
-        *("--readers", "2", "--browsers", "1", "--arrive", "0.5", "--duration", "2"),
-        *("--lone-rounds", "1"),
-        *("--data", str(FIXTURES / "packs")),
-    )
+    loadtest.report(app, floor, arguments)
+    output = capsys.readouterr().out
     assert "room p95 s" in output and "MB per session" in output, output
     assert "floor room p95" in output, output
+
+
+def test_large_packs_prints_its_tables(capsys: pytest.CaptureFixture) -> None:
+    large_packs.main(
+        [
+            *("--scales", "2", "--rounds", "1", "--load-rounds", "1", "--pages", "Trade"),
+            *("--data", DATA),
+        ]
+    )
+    output = capsys.readouterr().out
+    assert "cold load" in output and "cached" in output and "RSS" in output, output
+    assert "ratio x2" in output and "Trade" in output, output

@@ -22,13 +22,39 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Playwright
 
-from components.images import CHROMIUM_FLAGS
+from components.images import CHROMIUM_FLAGS, UNSEEN_BROWSER_UI
 
 REPO = Path(__file__).resolve().parents[2]
 RESULTS_DIR = REPO / "test-results"
 READY_TIMEOUT_S = 60.0
-# Debian's Chromium as the app's own image exports launch it: one list of flags.
-CHROMIUM_ARGS = CHROMIUM_FLAGS
+# What Playwright 1.65's own launch disables (its chromiumSwitches.ts). Chromium keeps only the
+# last --disable-features of a command line and Playwright puts its own first, so a list of
+# ours must repeat these (tests/unit/test_browser_flags.py compares them with the driver's).
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+)
+# UNSEEN_BROWSER_UI: headless Chromium 156 preloads the address bar's popup (two WebUI
+# renderers) in every browser context, about a CPU-second each time for a window nobody sees.
+# Debian's Chromium as the app's own image exports launch it, and without the unseen UI.
+CHROMIUM_ARGS = (
+    *CHROMIUM_FLAGS,
+    "--disable-features=" + ",".join((*PLAYWRIGHT_DISABLED_FEATURES, *UNSEEN_BROWSER_UI)),
+)
 
 
 class ServerStartError(RuntimeError):

@@ -16,3 +16,12 @@ def test_a_page_without_a_pack_fails_the_check(page: Page, start_app, tmp_path_f
     expect(page.get_by_test_id("stAlertContentWarning")).to_contain_text("No valid pack")
     with pytest.raises(AssertionError, match="stAlertContentWarning"):
         no_error_elements(page)
+
+
+def test_the_browser_opens_no_browser_ui_of_its_own(page: Page) -> None:
+    """The address bar's popup WebUI is off (``UNSEEN_BROWSER_UI``): each would cost a renderer
+    per browser context."""
+    page.goto("data:text/html,<p>a page</p>")
+    session = page.context.browser.new_browser_cdp_session()
+    kinds = [target["type"] for target in session.send("Target.getTargets")["targetInfos"]]
+    assert "page" in kinds and "browser_ui" not in kinds, kinds

@@ -59,17 +59,17 @@ def _downloads_kept():
 
 
 def open_page(title: str, data_dir: Path | str | None = READER_DATA, monkeypatch=None) -> AppTest:
-    """Run the app and switch to the page titled ``title``; ``data_dir`` becomes $DYAD_DATA."""
+    """Run the app on the page titled ``title``, as a reader's link to it opens it;
+    ``data_dir`` becomes $DYAD_DATA."""
     if monkeypatch is not None:
         if data_dir is None:
             monkeypatch.delenv("DYAD_DATA", raising=False)
         else:
             monkeypatch.setenv("DYAD_DATA", str(data_dir))
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
-    app.run()
     if title != "Overview":
         app.switch_page(PAGE_SCRIPTS[title])
-        app.run()
+    app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 

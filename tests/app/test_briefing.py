@@ -22,8 +22,8 @@ def briefing(monkeypatch):
     monkeypatch.setenv("DYAD_DATA", str(FIXTURES / "packs"))
 
     def open_briefing(**query: str) -> AppTest:
+        # A link to the Briefing page with ``query`` in its address, opened.
         app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-        app.run()
         for key, value in query.items():
             app.query_params[key] = value
         app.switch_page("pages/briefing.py")

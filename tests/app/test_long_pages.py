@@ -19,7 +19,6 @@ def test_claims_are_drawn_twenty_at_a_time_with_every_claim_reachable(tmp_path, 
     assert len(claim_ids) > 20, "the generated pack must have more claims than a page holds"
     monkeypatch.setenv("DYAD_DATA", str(tmp_path))
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    app.run()
     app.switch_page("pages/claims.py")
     app.run()
     assert not app.exception, [e.value for e in app.exception]

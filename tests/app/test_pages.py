@@ -16,11 +16,11 @@ TIMEOUT = 60
 
 
 def run_page(script: str) -> AppTest:
+    """The page at ``script``, opened by a link to it."""
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
-    app.run()
     if script != PAGES[0].script:
         app.switch_page(script)
-        app.run()
+    app.run()
     return app
 
 

@@ -6,7 +6,8 @@ quotes against the source texts) and builds the tables pages chart. A pack
 with any problem is left out and its problems are returned beside the packs
 that loaded. Nothing here imports streamlit: the app caches these results on
 the pack files' content (``pack_fingerprint``), and the curator's command,
-the exporters and the tests call the same functions.
+the exporters and the tests call the same functions. ``check_pack`` stops at the
+validated models, so the curator's command never imports pandas.
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from components.schema import RECORD_FILES, Check, Figure, Pack, Record, RecordProblem, Source
-from components.tables import PackTables, build_pack_tables
 from components.yamlfile import MAX_FILE_BYTES, MAX_FILE_LABEL, Problem, YamlFile, read_yaml_file
+
+if TYPE_CHECKING:
+    from components.tables import PackTables
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REQUIRED_FILES = ("pack", "sources")
@@ -46,6 +49,20 @@ _QUOTE_MARKS = str.maketrans(
         "\u2014": "-",
     }
 )
+
+
+@dataclass(frozen=True)
+class CheckedPack:
+    """A valid pack's models, each record with its line: what tables are built from."""
+
+    pack: Pack
+    sources: list[tuple[Source, int]]
+    records: dict[str, list[tuple[Record, int]]]
+    texts: dict[str, str]
+
+    def count(self, name: str) -> int:
+        """How many records ``sources.yaml`` or a record file (``figures``...) holds."""
+        return len(self.sources if name == "sources" else self.records[name])
 
 
 @dataclass(frozen=True)
@@ -144,6 +161,20 @@ def _collector_paused() -> Iterator[None]:
 
 def load_pack(folder: Path) -> tuple[PackTables | None, list[Problem]]:
     """Load one pack folder: its tables, or None and every problem found in it."""
+    checked, problems = check_pack(folder)
+    if checked is None:
+        return None, problems
+    from components.tables import build_pack_tables  # pandas: imported when first needed
+
+    with _collector_paused():
+        return (
+            build_pack_tables(checked.pack, checked.sources, checked.records, checked.texts),
+            [],
+        )
+
+
+def check_pack(folder: Path) -> tuple[CheckedPack | None, list[Problem]]:
+    """Check one pack folder: its validated models, or None and every problem found in it."""
     # Paused here too, for callers of one pack (the curator's validate command).
     with _collector_paused():
         return _PackReader(folder).read()
@@ -171,7 +202,7 @@ class _PackReader:
     def add(self, name: str, line: int, field_name: str, message: str) -> None:
         self.problems.append(Problem(self.shown(name), line, field_name, message))
 
-    def read(self) -> tuple[PackTables | None, list[Problem]]:
+    def read(self) -> tuple[CheckedPack | None, list[Problem]]:
         pack = self._read_pack()
         sources = self._read_records("sources", Source)
         records = {name: self._read_records(name, model) for name, model in RECORD_FILES.items()}
@@ -180,7 +211,7 @@ class _PackReader:
         self._check_references(pack, sources, records, texts)
         if self.problems or pack is None:
             return None, sorted(self.problems, key=self._reading_order)
-        return build_pack_tables(pack, sources, records, texts), []
+        return CheckedPack(pack, sources, records, texts), []
 
     def _reading_order(self, problem: Problem) -> tuple[int, int]:
         order = [self.shown(name) for name in (*REQUIRED_FILES, *RECORD_FILES)]

@@ -15,6 +15,8 @@ import calendar
 import datetime as dt
 import re
 import typing
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -354,3 +356,35 @@ RECORD_FILES: dict[str, type[Record]] = {
     "statements": Statement,
     "checks": Check,
 }
+
+
+def yearly_trade_metric(pack: Pack, figures: Iterable[Figure]) -> str | None:
+    """The trade metric with the most yearly figures (on a tie, the one ``pack.yaml`` lists
+    first); None when no trade metric has a yearly figure."""
+    counts = Counter(
+        figure.metric
+        for figure in figures
+        if figure.period is not None
+        and figure.period.precision == "year"
+        and pack.metrics[figure.metric].topic == "trade"
+    )
+    return max((key for key in pack.metrics if counts[key]), key=counts.__getitem__, default=None)
+
+
+def assumed_roles(pack: Pack, yearly_trade: str | None) -> list[str]:
+    """One line per role ``pack`` leaves undeclared, and what the loader assumed
+    (``yearly_trade``: the pack's :func:`yearly_trade_metric`)."""
+    lines = []
+    if pack.headline_trade is None:
+        chosen = pack.trade_metric or yearly_trade
+        lines.append(
+            f"headline_trade: assumed {chosen!r}"
+            if chosen
+            else "headline_trade: none (no trade figures); Trade draws no pair series"
+        )
+    for key, metric in pack.metrics.items():
+        if metric.measure is None:
+            lines.append(
+                f"metrics.{key}.measure: assumed {metric.role!r} from unit {metric.unit!r}"
+            )
+    return lines

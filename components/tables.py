@@ -32,7 +32,9 @@ from components.schema import (
     PartialDate,
     Source,
     Statement,
+    assumed_roles,
     unit_currency,
+    yearly_trade_metric,
 )
 
 PRECISIONS = ("year", "month", "day")
@@ -52,6 +54,8 @@ class PackTables:
     statements: pd.DataFrame
     checks: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
+    # schema.yearly_trade_metric of the pack's figures, worked out once from its models.
+    yearly_trade_metric: str | None = None
 
     TABLE_NAMES = (*RECORD_FILES, "sources", "metrics")
 
@@ -62,32 +66,13 @@ class PackTables:
     @property
     def trade_metric(self) -> str | None:
         """The pair's own trade metric: declared (``headline_trade``), the format's default
-        key, else the trade metric with the most annual figures; None without trade figures."""
+        key, else the trade metric with the most yearly figures; None without trade figures."""
         declared = self.pack.trade_metric
-        if declared is not None:
-            return declared
-        trade = self.figures[
-            (self.figures["topic"] == "trade") & (self.figures["period_precision"] == "year")
-        ]
-        counts = trade["metric"].value_counts()
-        return str(counts.index[0]) if not counts.empty else None
+        return declared if declared is not None else self.yearly_trade_metric
 
     def assumed_roles(self) -> list[str]:
         """One line per role the pack leaves undeclared, and what the loader assumed."""
-        lines = []
-        if self.pack.headline_trade is None:
-            chosen = self.trade_metric
-            lines.append(
-                f"headline_trade: assumed {chosen!r}"
-                if chosen
-                else "headline_trade: none (no trade figures); Trade draws no pair series"
-            )
-        for key, metric in self.pack.metrics.items():
-            if metric.measure is None:
-                lines.append(
-                    f"metrics.{key}.measure: assumed {metric.role!r} from unit {metric.unit!r}"
-                )
-        return lines
+        return assumed_roles(self.pack, self.yearly_trade_metric)
 
     def table(self, name: str) -> pd.DataFrame:
         """The table called ``name`` (one of ``TABLE_NAMES``)."""
@@ -185,6 +170,7 @@ def build_pack_tables(pack: Pack, sources, records, texts: dict[str, str]) -> Pa
         statements=_statements_table(items["statements"], by_source),
         checks=_checks_table(items["checks"], by_source),
         texts=dict(texts),
+        yearly_trade_metric=yearly_trade_metric(pack, items["figures"]),
     )
 
 

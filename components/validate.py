@@ -18,15 +18,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from components.packs import default_data_dir, load_pack, pack_folders
-from components.schema import RECORD_FILES
-from components.tables import PackTables
+from components.packs import CheckedPack, check_pack, default_data_dir, pack_folders
+from components.schema import RECORD_FILES, assumed_roles, yearly_trade_metric
 
 
-def summary(tables: PackTables) -> str:
+def summary(checked: CheckedPack) -> str:
     """One line counting what a valid pack holds."""
-    counts = ", ".join(f"{len(tables.table(name))} {name}" for name in ("sources", *RECORD_FILES))
-    return f"{tables.id}: valid ({counts})"
+    counts = ", ".join(f"{checked.count(name)} {name}" for name in ("sources", *RECORD_FILES))
+    return f"{checked.pack.id}: valid ({counts})"
 
 
 def validate(directories: list[Path], out: TextIO | None = None) -> int:
@@ -40,13 +39,15 @@ def validate(directories: list[Path], out: TextIO | None = None) -> int:
             print(f"{directory}: no packs found (a pack is a folder with a pack.yaml)", file=out)
             found_problem = True
         for folder in folders:
-            tables, problems = load_pack(folder)
+            checked, problems = check_pack(folder)
             for problem in problems:
                 print(problem, file=out)
-            if tables is not None:
-                for line in tables.assumed_roles():
+            if checked is not None:
+                figures = [figure for figure, _ in checked.records["figures"]]
+                yearly_trade = yearly_trade_metric(checked.pack, figures)
+                for line in assumed_roles(checked.pack, yearly_trade):
                     print(f"{folder / 'pack.yaml'}: assumed: {line}", file=out)
-                print(summary(tables), file=out)
+                print(summary(checked), file=out)
             else:
                 noun = "problem" if len(problems) == 1 else "problems"
                 print(

@@ -120,3 +120,52 @@ def test_data_directory_comes_from_dyad_data(monkeypatch) -> None:
     result = run_validate()
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1].startswith("freedonia-sylvania: valid")
+
+
+def two_trade_metrics(tmp_path, *, month_for: str | None = None):
+    """The fixture with its trade metric renamed ``goods-trade`` (so no key is the format's
+    default) and a ``services-trade`` listed before it, holding ``trade-2022-customs``; the
+    figure ``month_for`` gets a month, so it no longer counts as yearly."""
+    import shutil
+
+    pack = tmp_path / "freedonia-sylvania"
+    shutil.copytree(REPO / "tests/fixtures/packs/freedonia-sylvania", pack)
+    meta = (pack / "pack.yaml").read_text(encoding="utf-8")
+    meta = meta.replace(
+        "  bilateral-trade: {label: Bilateral trade turnover, unit: USD bn, topic: trade}",
+        "  services-trade: {label: Trade in services, unit: USD bn, topic: trade}\n"
+        "  goods-trade: {label: Trade in goods, unit: USD bn, topic: trade}",
+    )
+    (pack / "pack.yaml").write_text(meta, encoding="utf-8")
+    figures = (pack / "figures.yaml").read_text(encoding="utf-8")
+    figures = figures.replace("metric: bilateral-trade", "metric: goods-trade")
+    figures = figures.replace(
+        "- id: trade-2022-customs\n  metric: goods-trade",
+        "- id: trade-2022-customs\n  metric: services-trade",
+    )
+    if month_for is not None:
+        head, _, tail = figures.partition(f"- id: {month_for}\n")
+        figures = head + f"- id: {month_for}\n" + tail.replace("period: 2023", "period: 2023-12", 1)
+    (pack / "figures.yaml").write_text(figures, encoding="utf-8")
+    return pack
+
+
+def test_the_trade_metric_with_most_yearly_figures_is_assumed(tmp_path) -> None:
+    from components.packs import load_pack
+
+    pack = two_trade_metrics(tmp_path)  # goods-trade: two yearly figures; services-trade: one
+    result = run_validate(str(pack))
+    assert result.returncode == 0, result.stdout
+    assert "assumed: headline_trade: assumed 'goods-trade'\n" in result.stdout
+    assert load_pack(pack)[0].trade_metric == "goods-trade"  # what the Trade page draws
+
+
+def test_a_tie_of_yearly_figures_goes_to_the_metric_listed_first(tmp_path) -> None:
+    from components.packs import load_pack
+
+    # One yearly figure each once trade-2023-customs is a month's figure.
+    pack = two_trade_metrics(tmp_path, month_for="trade-2023-customs")
+    result = run_validate(str(pack))
+    assert result.returncode == 0, result.stdout
+    assert "assumed: headline_trade: assumed 'services-trade'\n" in result.stdout
+    assert load_pack(pack)[0].trade_metric == "services-trade"

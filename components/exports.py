@@ -52,9 +52,7 @@ def _ready_objects(column: pd.Series) -> pd.Series:
     for value in column.to_numpy(dtype=object):
         if isinstance(value, (list, tuple)):
             value = "; ".join(map(str, value))
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            value = "'" + value
-        cells.append(value)
+        cells.append(neutralise_formula(value))
     return pd.Series(cells, index=column.index, name=column.name, dtype=object)
 
 

@@ -66,6 +66,12 @@ MUTANTS = [
         "if isinstance(value, str) and value.startswith(FORMULA_STARTS):\n        return value",
     ),
     Mutant(
+        "csv-formula-let-through-in-text-columns",
+        "components/exports.py",
+        """return column.mask(formula, "'" + column)""",
+        "return column",
+    ),
+    Mutant(
         "pack-text-not-escaped",
         "components/ui.py",
         'return _MARKDOWN_SPECIAL.sub(r"\\\\\\1", str(text)).replace("\\n", " ")',

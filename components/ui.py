@@ -326,6 +326,9 @@ def _source_links(sources: pd.DataFrame) -> str:
 
 
 PAGE_SIZE = 20
+# Charts are drawn six at a time: a chart card is most of a screen, and each one drawn costs
+# the browser far more than a line of text.
+CHART_PAGE_SIZE = 6
 
 
 def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
@@ -353,7 +356,8 @@ def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> No
         return
     st.subheader("More figures")
     st.caption("Every other figure of this page's topics, each as its sources give it.")
-    for metric in metrics[page_of(len(metrics), "figures", key=f"more-figures-{page}")]:
+    shown = page_of(len(metrics), "figures", key=f"more-figures-{page}", size=CHART_PAGE_SIZE)
+    for metric in metrics[shown]:
         chart_card(
             computed(claims_over_time_chart, tables, metric),
             missing=f"{md(tables.metrics.set_index('metric').loc[metric, 'label'])}: "

@@ -60,3 +60,45 @@ def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(tmp
         assert 0 < len(drawn) <= 12
         seen += drawn
     assert len(seen) == len(set(seen)) == total, "every card once, across the pages"
+
+
+def test_more_figures_are_drawn_six_charts_at_a_time_with_every_metric_reachable(
+    tmp_path, monkeypatch
+):
+    spec = scaled_pack(3, seed=1)
+    write_pack(tmp_path, spec)
+    trade_topics = {"trade", "finance", "investment"}  # the Trade page's topics
+    dated = {figure["metric"] for figure in spec["figures"] if figure.get("period") is not None}
+    on_trade = {
+        key for key, metric in spec["pack"]["metrics"].items() if metric["topic"] in trade_topics
+    } & dated
+    monkeypatch.setenv("DYAD_DATA", str(tmp_path))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app.switch_page("pages/trade.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+
+    def more_drawn() -> list[str]:  # a metric's chart card is keyed "chart-<metric>-over-time"
+        keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
+        return [
+            key.split("-chart-", 1)[1].removesuffix("-over-time")
+            for key in keys
+            if "-chart-" in key and key.endswith("-over-time")
+        ]
+
+    [caption] = [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
+    total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
+    assert caption == f"Showing 1–6 of {total} figures" and total > 6
+    pages = []
+    for start in app.selectbox(key="more-figures-Trade").options:
+        app.selectbox(key="more-figures-Trade").set_value(int(start.split("–")[0]) - 1).run()
+        pages.append(more_drawn())
+    # The page's own charts are on every page of the chooser; the more figures change.
+    own = set.intersection(*map(set, pages))
+    seen = [metric for drawn in pages for metric in drawn if metric not in own]
+    assert all(0 < len(set(drawn) - own) <= 6 for drawn in pages), pages
+    assert len(seen) == len(set(seen)) == total, "every metric once, across the pages"
+    # Every dated metric of the page's topics is drawn: among the more figures, or by one of
+    # the page's three own charts (by year, by partner), keyed by what they show instead.
+    drawn = set(seen) | own
+    assert drawn <= on_trade and len(on_trade - drawn) <= 3, on_trade - drawn

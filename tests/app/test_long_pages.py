@@ -6,18 +6,28 @@ the spec written to disk, never from the app.
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPO
 from tests.packgen import scaled_pack, write_pack
 
 
-def test_claims_are_drawn_twenty_at_a_time_with_every_claim_reachable(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory) -> tuple[dict, str]:
+    """A pack three times the shipped one, written once for the module: its spec and folder
+    (one data directory, so the app loads it once for every test here)."""
     spec = scaled_pack(3, seed=1)
-    write_pack(tmp_path, spec)
+    folder = tmp_path_factory.mktemp("scaled")
+    write_pack(folder, spec)
+    return spec, str(folder)
+
+
+def test_claims_are_drawn_twenty_at_a_time_with_every_claim_reachable(scaled, monkeypatch):
+    spec, data = scaled
     claim_ids = [check["id"] for check in spec["checks"]]
     assert len(claim_ids) > 20, "the generated pack must have more claims than a page holds"
-    monkeypatch.setenv("DYAD_DATA", str(tmp_path))
+    monkeypatch.setenv("DYAD_DATA", data)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.switch_page("pages/claims.py")
     app.run()
@@ -38,9 +48,8 @@ def test_claims_are_drawn_twenty_at_a_time_with_every_claim_reachable(tmp_path, 
     assert claims_drawn() == last - 20
 
 
-def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(tmp_path, monkeypatch):
-    write_pack(tmp_path, scaled_pack(3, seed=1))
-    monkeypatch.setenv("DYAD_DATA", str(tmp_path))
+def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(scaled, monkeypatch):
+    monkeypatch.setenv("DYAD_DATA", scaled[1])
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
@@ -63,16 +72,15 @@ def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(tmp
 
 
 def test_more_figures_are_drawn_six_charts_at_a_time_with_every_metric_reachable(
-    tmp_path, monkeypatch
+    scaled, monkeypatch
 ):
-    spec = scaled_pack(3, seed=1)
-    write_pack(tmp_path, spec)
+    spec, data = scaled
     trade_topics = {"trade", "finance", "investment"}  # the Trade page's topics
     dated = {figure["metric"] for figure in spec["figures"] if figure.get("period") is not None}
     on_trade = {
         key for key, metric in spec["pack"]["metrics"].items() if metric["topic"] in trade_topics
     } & dated
-    monkeypatch.setenv("DYAD_DATA", str(tmp_path))
+    monkeypatch.setenv("DYAD_DATA", data)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.switch_page("pages/trade.py")
     app.run()

@@ -138,7 +138,10 @@ st.multiselect(
     placeholder="Choose charts, the headline numbers or the claims",
 )
 for index, slide_id in enumerate(slides):
-    with st.container(horizontal=True, vertical_alignment="center", key=f"order-{slide_id}"):
+    # One row per slide, its arrows kept beside the title however long it is.
+    with st.container(
+        horizontal=True, wrap=False, vertical_alignment="center", key=f"order-{slide_id}"
+    ):
         st.markdown(f"{index + 1}\\. {ui.md(slide_label(slide_id))}", width="stretch")
         st.button("↑", key=f"up-{slide_id}", on_click=move, args=(index, -1), disabled=index == 0)
         st.button(

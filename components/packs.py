@@ -161,12 +161,14 @@ def _collector_paused() -> Iterator[None]:
 
 def load_pack(folder: Path) -> tuple[PackTables | None, list[Problem]]:
     """Load one pack folder: its tables, or None and every problem found in it."""
-    checked, problems = check_pack(folder)
-    if checked is None:
-        return None, problems
     from components.tables import build_pack_tables  # pandas: imported when first needed
 
+    # One pause for reading and building: a collection between them would walk every
+    # model just read.
     with _collector_paused():
+        checked, problems = check_pack(folder)
+        if checked is None:
+            return None, problems
         return (
             build_pack_tables(checked.pack, checked.sources, checked.records, checked.texts),
             [],

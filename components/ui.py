@@ -326,9 +326,9 @@ def _source_links(sources: pd.DataFrame) -> str:
 
 
 PAGE_SIZE = 20
-# Charts are drawn six at a time: a chart card is most of a screen, and each one drawn costs
-# the browser far more than a line of text.
-CHART_PAGE_SIZE = 6
+# A list of charts is drawn three at a time: a chart card is most of a screen, and each one
+# drawn costs the browser about a quarter of a second here, far more than a line of text.
+CHART_PAGE_SIZE = 3
 
 
 def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:

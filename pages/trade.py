@@ -19,7 +19,8 @@ if len(finance_metrics) or len(said_on_finance):
     st.subheader("Finance, as stated at the time")
     st.caption("A claim is what someone said, not a statistic; hover a point for its source.")
 finance = [ui.computed(claims_over_time_chart, tables, metric) for metric in finance_metrics]
-for chart in finance:
+finance_shown = ui.page_of(len(finance), "finance charts", "finance-page", ui.CHART_PAGE_SIZE)
+for chart in finance[finance_shown]:
     ui.chart_card(chart, missing="A finance metric whose figures give no period.")
 if len(said_on_finance):
     st.markdown("**Said without a number**")

@@ -71,42 +71,66 @@ def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(sca
     assert len(seen) == len(set(seen)) == total, "every card once, across the pages"
 
 
-def test_more_figures_are_drawn_six_charts_at_a_time_with_every_metric_reachable(
-    scaled, monkeypatch
-):
-    spec, data = scaled
+def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(tmp_path, monkeypatch):
+    """Trade's finance charts and its more figures: each list a chooser of three charts."""
+    spec = scaled_pack(10, seed=1)  # the smallest scale with more than three finance metrics
+    write_pack(tmp_path, spec)
+    data = str(tmp_path)
     trade_topics = {"trade", "finance", "investment"}  # the Trade page's topics
     dated = {figure["metric"] for figure in spec["figures"] if figure.get("period") is not None}
     on_trade = {
         key for key, metric in spec["pack"]["metrics"].items() if metric["topic"] in trade_topics
     } & dated
+    finance = {key for key in on_trade if spec["pack"]["metrics"][key]["topic"] == "finance"}
     monkeypatch.setenv("DYAD_DATA", data)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.switch_page("pages/trade.py")
     app.run()
     assert not app.exception, [e.value for e in app.exception]
 
-    def more_drawn() -> list[str]:  # a metric's chart card is keyed "chart-<metric>-over-time"
+    def metric_charts() -> set[str]:  # a metric's chart card is keyed "chart-<metric>-over-time"
         keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
-        return [
+        return {
             key.split("-chart-", 1)[1].removesuffix("-over-time")
             for key in keys
             if "-chart-" in key and key.endswith("-over-time")
-        ]
+        }
 
-    [caption] = [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
-    total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
-    assert caption == f"Showing 1–6 of {total} figures" and total > 6
-    pages = []
-    for start in app.selectbox(key="more-figures-Trade").options:
-        app.selectbox(key="more-figures-Trade").set_value(int(start.split("–")[0]) - 1).run()
-        pages.append(more_drawn())
-    # The page's own charts are on every page of the chooser; the more figures change.
-    own = set.intersection(*map(set, pages))
-    seen = [metric for drawn in pages for metric in drawn if metric not in own]
-    assert all(0 < len(set(drawn) - own) <= 6 for drawn in pages), pages
-    assert len(seen) == len(set(seen)) == total, "every metric once, across the pages"
-    # Every dated metric of the page's topics is drawn: among the more figures, or by one of
-    # the page's three own charts (by year, by partner), keyed by what they show instead.
-    drawn = set(seen) | own
-    assert drawn <= on_trade and len(on_trade - drawn) <= 3, on_trade - drawn
+    def showing(noun: str) -> int:
+        [caption] = [
+            c.value for c in app.caption if c.value.startswith("Showing ") and noun in c.value
+        ]
+        total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
+        assert caption == f"Showing 1–3 of {total} {noun}", caption
+        return total
+
+    def walk(chooser: str) -> list[set[str]]:
+        """The metric charts drawn on each page of ``chooser``, back on its first page after."""
+        pages = []
+        for start in app.selectbox(key=chooser).options:
+            app.selectbox(key=chooser).set_value(int(start.split("–")[0]) - 1).run()
+            assert not app.exception, [e.value for e in app.exception]
+            pages.append(metric_charts())
+        app.selectbox(key=chooser).set_value(0).run()
+        return pages
+
+    totals = {"finance charts": showing("finance charts"), "figures": showing("figures")}
+    assert totals["finance charts"] == len(finance) > 3
+    drawn: set[str] = set()
+    for chooser, noun in (("finance-page", "finance charts"), ("more-figures-Trade", "figures")):
+        pages = walk(chooser)
+        fixed = set.intersection(*pages)  # what the other list shows meanwhile
+        changing = [page - fixed for page in pages]
+        assert all(0 < len(page) <= 3 for page in changing), changing
+        assert sum(map(len, changing)) == len(set().union(*changing)) == totals[noun]
+        drawn |= set().union(*pages)
+    assert finance <= drawn and drawn <= on_trade
+    # Every other dated metric of the page's topics is in one of the page's own charts (by
+    # year, by partner): its label is in what that chart draws.
+    own = " ".join(
+        chart.proto.spec
+        for chart in app.get("plotly_chart")
+        if not chart.proto.id.endswith("-over-time")  # keyed "plot-<chart key>"
+    )
+    labels = {key: spec["pack"]["metrics"][key]["label"] for key in on_trade - drawn}
+    assert labels and all(label in own for label in labels.values()), labels

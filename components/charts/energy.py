@@ -128,6 +128,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
                 font={"size": 14, "color": colour},
             )
         )
+    labelled = bool(labels) and len(labels) <= MAX_CAPACITY_LABELS
     lines = [
         go.Scatter(
             x=segment["x"],
@@ -135,7 +136,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
             mode="lines",
             line={"color": colour, "width": 3, "dash": dash},
             name=f"capacity ({segment['label']})",
-            showlegend=False,
+            showlegend=not labelled,
             hovertext=segment["hovertext"],
             hovertemplate=HOVER_TEMPLATE,
         )
@@ -143,7 +144,8 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     ]
     if lines:
         figure.add_traces(lines)
-        figure.update_layout(annotations=[*figure.layout.annotations, *labels])
+        if labelled:
+            figure.update_layout(annotations=[*figure.layout.annotations, *labels])
     drawn = pd.concat([series, points, capacity])
     ordered = series.sort_values("year")
     first, last = ordered.iloc[0], ordered.iloc[-1]
@@ -162,7 +164,8 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         xaxis={
             "tickvals": list(range(int(rows["year"].min()), last_year + 1)),
             "tickformat": "d",
-            "range": [rows["year"].min() - 0.6, last_year + (2.4 if not capacity.empty else 0.6)],
+            # Room on the right for the capacity labels, when they are drawn.
+            "range": [rows["year"].min() - 0.6, last_year + (2.4 if labelled else 0.6)],
         },
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         legend={"orientation": "h"},
@@ -177,6 +180,12 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         summary=f"From {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}.",
         height=560,
     )
+
+
+# Capacity levels are labelled beside their lines up to this many; more labels would overlap
+# into an unreadable stack (and each costs the browser), so the legend names the line styles
+# instead and each level keeps its value, period and source on hover.
+MAX_CAPACITY_LABELS = 6
 
 
 def _capacity_in_operation(rates: pd.DataFrame) -> pd.DataFrame:

@@ -14,8 +14,9 @@ from components.charts.claims import check_evidence_chart
 from components.charts.energy import gas_delivered_chart, planned_volumes_chart
 from components.charts.timeline import timeline_chart
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
-from components.packs import load_packs
+from components.packs import load_pack, load_packs
 from tests.conftest import FIXTURES, SHIPPED_DATA
+from tests.packgen import scaled_pack, write_pack
 
 RUSSIA_CHINA = load_packs(SHIPPED_DATA).packs["russia-china"]
 FICTIONAL = load_packs(FIXTURES / "packs").packs["freedonia-sylvania"]
@@ -158,3 +159,50 @@ def test_a_metric_over_time_reads_as_what_it_is():
     assert claims_over_time_chart(RUSSIA_CHINA, "gas-supplied-stated") is None
     visits = claims_over_time_chart(RUSSIA_CHINA, "xi-visits-to-russia")
     assert visits.title.startswith("Xi Jinping's visits to Russia as China's leader rose from")
+
+
+def capacity_levels(spec_figures: list[dict], metrics: dict) -> list[dict]:
+    """From a pack's files: every figure of an energy rate metric (unit per year) that has a
+    reported value, i.e. a capacity in operation; each is a level the gas chart draws."""
+    rates = {
+        key
+        for key, metric in metrics.items()
+        if metric["topic"] == "energy" and "/" in metric["unit"]
+    }
+    operating = {
+        f["metric"] for f in spec_figures if f["metric"] in rates and f["status"] == "reported"
+    }
+    return [f for f in spec_figures if f["metric"] in operating]
+
+
+def test_a_few_capacity_levels_are_labelled_beside_their_lines():
+    import yaml
+
+    pack_dir = SHIPPED_DATA / "russia-china"
+    figures = yaml.safe_load((pack_dir / "figures.yaml").read_text(encoding="utf-8"))
+    metrics = yaml.safe_load((pack_dir / "pack.yaml").read_text(encoding="utf-8"))["metrics"]
+    levels = capacity_levels(figures, metrics)
+    assert 0 < len(levels) <= 6
+    gas = gas_delivered_chart(RUSSIA_CHINA)
+    labels = [a.text for a in gas.figure.layout.annotations if "capacity<br>" in a.text]
+    assert len(labels) == len(levels)
+    for level in levels:
+        assert any(f"{level['value']:g} " in label for label in labels), (level, labels)
+    lines = [t for t in gas.figure.data if t.name and t.name.startswith("capacity")]
+    assert lines and not any(line.showlegend for line in lines)
+
+
+def test_many_capacity_levels_go_to_the_legend_not_a_stack_of_labels(tmp_path):
+    spec = scaled_pack(3, seed=1)
+    write_pack(tmp_path, spec)
+    levels = capacity_levels(spec["figures"], spec["pack"]["metrics"])
+    assert len(levels) > 6
+    tables, problems = load_pack(tmp_path / spec["pack"]["id"])
+    assert tables is not None, problems
+    gas = gas_delivered_chart(tables)
+    assert not [a.text for a in gas.figure.layout.annotations if "capacity<br>" in a.text]
+    lines = [t for t in gas.figure.data if t.name and t.name.startswith("capacity")]
+    assert lines and all(line.showlegend for line in lines)
+    # Each level keeps its hover: two ends of its segment, a gap between segments.
+    hovers = [text for line in lines for text in line.hovertext if text is not None]
+    assert len(hovers) == 2 * len(levels)

@@ -171,18 +171,43 @@ def sources_of(tables: PackTables, rows: pd.DataFrame) -> pd.DataFrame:
     return sources[["id", "citation", "publisher", "title", "url", "date", "date_label"]]
 
 
+# A source line stays a few lines long however many sources a chart has: past this many
+# characters (about seven lines of an export), a publisher's dates become their span, then the
+# publishers that no longer fit are counted (each row's source is in the chart's data, its CSV
+# and its hover).
+MAX_SOURCE_LINE = 800
+
+
 def source_line(sources: pd.DataFrame) -> str:
-    """ "Source: A (May 2025); B (2020, 2025)" — every source, shortest form, one per publisher."""
+    """ "Source: A (May 2025); B (2020, 2025)" — every source, shortest form, one per publisher;
+    when that is too long to print, "C (2001 to 2025, 14 dates)" for a publisher of many
+    dates and "… and 85 more publishers, named in the data" for those that do not fit."""
     if sources.empty:
         return ""
     by_publisher: dict[str, list[str]] = {}
-    for _, source in sources.sort_values("date").iterrows():
-        when = source["citation"].rsplit("(", 1)[-1].rstrip(")")
-        years = by_publisher.setdefault(source["publisher"], [])
-        if when not in years:
-            years.append(when)
-    items = [f"{publisher} ({', '.join(whens)})" for publisher, whens in by_publisher.items()]
-    return ("Sources: " if len(items) > 1 else "Source: ") + "; ".join(items)
+    ordered = sources.sort_values("date", kind="stable")  # same date: in the order cited
+    for publisher, citation in ordered[["publisher", "citation"]].itertuples(index=False):
+        when = citation.rsplit("(", 1)[-1].rstrip(")")
+        dates = by_publisher.setdefault(publisher, [])
+        if when not in dates:
+            dates.append(when)
+    heading = "Sources: " if len(by_publisher) > 1 else "Source: "
+    items = [f"{publisher} ({', '.join(dates)})" for publisher, dates in by_publisher.items()]
+    if len(heading + "; ".join(items)) <= MAX_SOURCE_LINE:
+        return heading + "; ".join(items)
+    items = [
+        f"{publisher} ({dates[0]} to {dates[-1]}, {len(dates)} dates)"
+        if len(dates) > 2
+        else f"{publisher} ({', '.join(dates)})"
+        for publisher, dates in by_publisher.items()
+    ]
+    shown: list[str] = []
+    for number, item in enumerate(items):
+        more = f"and {len(items) - number} more publishers, named in the data"
+        if len(heading + "; ".join([*shown, item, more])) > MAX_SOURCE_LINE:
+            return heading + "; ".join([*shown, more])
+        shown.append(item)
+    return heading + "; ".join(shown)
 
 
 def finish(

@@ -206,3 +206,26 @@ def test_many_capacity_levels_go_to_the_legend_not_a_stack_of_labels(tmp_path):
     # Each level keeps its hover: two ends of its segment, a gap between segments.
     hovers = [text for line in lines for text in line.hovertext if text is not None]
     assert len(hovers) == 2 * len(levels)
+
+
+def test_a_source_line_of_many_sources_stays_printable_and_counts_the_rest():
+    from components.charts.base import MAX_SOURCE_LINE, source_line
+
+    # 60 publishers, the first with 30 dated items: far too many to print in full.
+    rows = [
+        {"publisher": "Gazette", "citation": f"Gazette ({year})", "date": f"{year}-01-01"}
+        for year in range(1990, 2020)
+    ] + [
+        {"publisher": f"Agency {n:02d}", "citation": f"Agency {n:02d} (2021)", "date": "2021-06-01"}
+        for n in range(59)
+    ]
+    sources = pd.DataFrame(rows).assign(date=lambda frame: pd.to_datetime(frame["date"]))
+    line = source_line(sources)
+    assert len(line) <= MAX_SOURCE_LINE
+    assert line.startswith("Sources: Gazette (1990 to 2019, 30 dates); Agency 00 (2021); ")
+    listed = line.count("(2021)")
+    assert 0 < listed < 59
+    assert line.endswith(f"; and {59 - listed} more publishers, named in the data")
+    # Short enough to print whole: every publisher and every date, as before.
+    few = sources[sources["publisher"].isin(["Gazette", "Agency 00"])].iloc[-3:]
+    assert source_line(few) == "Sources: Gazette (2018, 2019); Agency 00 (2021)"

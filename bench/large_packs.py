@@ -44,7 +44,7 @@ from bench.page_times import (
     write_csv,
 )
 from components.packs import DEFAULT_DATA_DIR, pack_folders
-from tests.e2e.server import REPO, start_app_server
+from tests.e2e.server import REPO, AppServer, start_app_server
 
 CACHED_LOAD_JS = """
 import os, statistics, sys, time
@@ -118,7 +118,9 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None, running: dict[str, AppServer] | None = None) -> None:
+    """The run; ``running`` maps a pack's label (``shipped``) to a server already serving it,
+    used instead of starting one (the test command's smoke passes its own)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="10,100")
     parser.add_argument("--rounds", type=int, default=3)
@@ -156,8 +158,10 @@ def main(argv: list[str] | None = None) -> None:
                     "cached load": cached_load_seconds(data_dir),
                 }
             )
-        servers = {}
+        servers = dict(running or {})
         for label, data_dir in data_dirs.items():
+            if label in servers:
+                continue
             server = start_app_server(data_dir=data_dir, log_path=RESULTS / f"large-{label}.log")
             stack.callback(server.stop)
             servers[label] = server

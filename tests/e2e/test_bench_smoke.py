@@ -50,12 +50,14 @@ def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.Capture
     assert "floor room p95" in output, output
 
 
-def test_large_packs_prints_its_tables(capsys: pytest.CaptureFixture) -> None:
+def test_large_packs_prints_its_tables(app_and_floor: tuple, capsys: pytest.CaptureFixture) -> None:
+    app, _, _ = app_and_floor  # the app on the same data: the run's "shipped" pack
     large_packs.main(
         [
             *("--scales", "2", "--rounds", "1", "--load-rounds", "1", "--pages", "Trade"),
             *("--data", DATA),
-        ]
+        ],
+        running={"shipped": app},
     )
     output = capsys.readouterr().out
     assert "cold load" in output and "cached" in output and "RSS" in output, output

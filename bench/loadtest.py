@@ -195,7 +195,7 @@ async def sample_rss(server: AppServer, until: asyncio.Event, peak: list[float])
 
 async def run_room(
     server: AppServer,
-    browser: Browser,
+    browser: Browser | None,
     readers: int,
     browsers: int,
     duration: float,
@@ -230,9 +230,11 @@ async def run_rooms(servers: dict[str, AppServer], arguments) -> tuple[list[dict
     serves the browser readers of every room. A summary row and the errors per server."""
     rows, errors = [], {}
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=list(CHROMIUM_ARGS)
-        )
+        browser = None
+        if arguments.browsers:
+            browser = await playwright.chromium.launch(
+                executable_path=chromium_path(), headless=True, args=list(CHROMIUM_ARGS)
+            )
         try:
             for name, server in servers.items():
                 lone = await lone_reader(server.url, arguments.lone_rounds)
@@ -249,7 +251,8 @@ async def run_rooms(servers: dict[str, AppServer], arguments) -> tuple[list[dict
                 rows.append(summary(name, lone, room, rss_before, rss))
                 errors[name] = room.errors
         finally:
-            await browser.close()
+            if browser is not None:
+                await browser.close()
     return rows, errors
 
 

@@ -315,14 +315,24 @@ def plotly_config(chart: Chart) -> dict:
     }
 
 
+# The links under a chart: past this many, the rest are counted (a timeline of thousands of
+# events cited 2,300 sources, one caption the browser took seconds to lay out); each row's own
+# source stays in the Data view, the CSV and the hover.
+MAX_SOURCE_LINKS = 30
+
+
 def source_links(sources: pd.DataFrame) -> str:
-    """ "Sources: A · B" as markdown, each linked where it has an address."""
+    """ "Sources: A · B" as markdown, each linked where it has an address; "· and 12 more, each
+    with its rows in the Data view" past ``MAX_SOURCE_LINKS``."""
     return _derived(sources, _source_links)
 
 
 def _source_links(sources: pd.DataFrame) -> str:
-    items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]
-    return ("Sources: " if len(items) > 1 else "Source: ") + " · ".join(items)
+    shown = sources.iloc[:MAX_SOURCE_LINKS]
+    items = [link(c, u) for c, u in zip(shown["citation"], shown["url"], strict=True)]
+    if len(sources) > len(shown):
+        items.append(f"and {len(sources) - len(shown):,} more, each with its rows in the Data view")
+    return ("Sources: " if len(sources) > 1 else "Source: ") + " · ".join(items)
 
 
 PAGE_SIZE = 20

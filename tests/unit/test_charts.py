@@ -229,3 +229,22 @@ def test_a_source_line_of_many_sources_stays_printable_and_counts_the_rest():
     # Short enough to print whole: every publisher and every date, as before.
     few = sources[sources["publisher"].isin(["Gazette", "Agency 00"])].iloc[-3:]
     assert source_line(few) == "Sources: Gazette (2018, 2019); Agency 00 (2021)"
+
+
+def test_links_under_a_chart_of_many_sources_are_counted_past_thirty():
+    from components.ui import source_links
+
+    sources = pd.DataFrame(
+        {
+            "citation": [f"Agency {n:02d}" for n in range(45)],
+            "url": [f"https://example.org/{n}" for n in range(45)],
+        }
+    )
+    caption = source_links(sources)
+    assert caption.startswith("Sources: [Agency 00](https://example.org/0) · ")
+    assert caption.count("](https://example.org/") == 30
+    assert "[Agency 29](https://example.org/29)" in caption
+    assert "Agency 30" not in caption
+    assert caption.endswith(" · and 15 more, each with its rows in the Data view")
+    few = source_links(sources.iloc[:2])
+    assert few == "Sources: [Agency 00](https://example.org/0) · [Agency 01](https://example.org/1)"

@@ -158,14 +158,14 @@ MUTANTS = [
     Mutant(
         "source-links-not-links",
         "components/ui.py",
-        'items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]',
-        'items = [md(c) for c, u in zip(sources["citation"], sources["url"], strict=True)]',
+        'items = [link(c, u) for c, u in zip(shown["citation"], shown["url"], strict=True)]',
+        'items = [md(c) for c, u in zip(shown["citation"], shown["url"], strict=True)]',
     ),
     Mutant(
         "source-links-wrong-address",
         "components/ui.py",
-        'items = [link(c, u) for c, u in zip(sources["citation"], sources["url"], strict=True)]',
-        'items = [link(c, sources["url"].dropna().iloc[0]) for c in sources["citation"]]',
+        'items = [link(c, u) for c, u in zip(shown["citation"], shown["url"], strict=True)]',
+        'items = [link(c, shown["url"].dropna().iloc[0]) for c in shown["citation"]]',
     ),
     Mutant(
         "sources-page-other-records",

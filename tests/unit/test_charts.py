@@ -248,3 +248,14 @@ def test_links_under_a_chart_of_many_sources_are_counted_past_thirty():
     assert caption.endswith(" · and 15 more, each with its rows in the Data view")
     few = source_links(sources.iloc[:2])
     assert few == "Sources: [Agency 00](https://example.org/0) · [Agency 01](https://example.org/1)"
+
+
+def test_a_source_link_is_made_only_to_a_web_address():
+    from components.ui import link
+
+    # The schema only admits web addresses; a link that reached the page some other way must
+    # still not run script or open a local file.
+    assert link("Gazette", "javascript:alert(1)") == "Gazette"
+    assert link("Gazette", "file:///etc/passwd") == "Gazette"
+    assert link("Gazette", None) == "Gazette"
+    assert link("Gazette", "https://example.org/a b") == "[Gazette](https://example.org/a%20b)"

@@ -26,7 +26,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from components.schema import RECORD_FILES, Check, Figure, Pack, Record, RecordProblem, Source
+from components.schema import (
+    RECORD_FILES,
+    Check,
+    Figure,
+    Pack,
+    Record,
+    RecordProblem,
+    Source,
+    assumed_roles,
+    yearly_trade_metric,
+)
 from components.yamlfile import MAX_FILE_BYTES, MAX_FILE_LABEL, Problem, YamlFile, read_yaml_file
 
 if TYPE_CHECKING:
@@ -63,6 +73,15 @@ class CheckedPack:
     def count(self, name: str) -> int:
         """How many records ``sources.yaml`` or a record file (``figures``...) holds."""
         return len(self.sources if name == "sources" else self.records[name])
+
+    @property
+    def yearly_trade_metric(self) -> str | None:
+        """The trade metric with the most yearly figures (``schema.yearly_trade_metric``)."""
+        return yearly_trade_metric(self.pack, (figure for figure, _ in self.records["figures"]))
+
+    def assumed_roles(self) -> list[str]:
+        """One line per role the pack leaves undeclared, and what the loader assumed."""
+        return assumed_roles(self.pack, self.yearly_trade_metric)
 
 
 @dataclass(frozen=True)
@@ -169,10 +188,7 @@ def load_pack(folder: Path) -> tuple[PackTables | None, list[Problem]]:
         checked, problems = check_pack(folder)
         if checked is None:
             return None, problems
-        return (
-            build_pack_tables(checked.pack, checked.sources, checked.records, checked.texts),
-            [],
-        )
+        return build_pack_tables(checked), []
 
 
 def check_pack(folder: Path) -> tuple[CheckedPack | None, list[Problem]]:

@@ -34,8 +34,10 @@ from components.schema import (
     Statement,
     assumed_roles,
     unit_currency,
-    yearly_trade_metric,
 )
+
+if typing.TYPE_CHECKING:
+    from components.packs import CheckedPack
 
 PRECISIONS = ("year", "month", "day")
 SOURCE_COLUMNS = ("source_title", "source_publisher", "source_citation", "source_url")
@@ -54,7 +56,7 @@ class PackTables:
     statements: pd.DataFrame
     checks: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
-    # schema.yearly_trade_metric of the pack's figures, worked out once from its models.
+    # The trade metric with the most yearly figures, worked out once from the pack's models.
     yearly_trade_metric: str | None = None
 
     TABLE_NAMES = (*RECORD_FILES, "sources", "metrics")
@@ -152,11 +154,12 @@ def source_citation(source: Source) -> str:
     return f"{source.publisher} ({when})"
 
 
-def build_pack_tables(pack: Pack, sources, records, texts: dict[str, str]) -> PackTables:
+def build_pack_tables(checked: CheckedPack) -> PackTables:
     """Build every table of a valid pack from its models (each with its line)."""
-    source_list = [source for source, _ in sources]
+    pack = checked.pack
+    source_list = [source for source, _ in checked.sources]
     by_source = {source.id: source for source in source_list}
-    items = {name: [record for record, _ in found] for name, found in records.items()}
+    items = {name: [record for record, _ in found] for name, found in checked.records.items()}
     citing = pd.Series(
         [record.source for found in items.values() for record in found], dtype="str"
     ).value_counts()
@@ -169,8 +172,8 @@ def build_pack_tables(pack: Pack, sources, records, texts: dict[str, str]) -> Pa
         agreements=_agreements_table(items["agreements"], by_source),
         statements=_statements_table(items["statements"], by_source),
         checks=_checks_table(items["checks"], by_source),
-        texts=dict(texts),
-        yearly_trade_metric=yearly_trade_metric(pack, items["figures"]),
+        texts=dict(checked.texts),
+        yearly_trade_metric=checked.yearly_trade_metric,
     )
 
 

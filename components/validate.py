@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from components.packs import CheckedPack, check_pack, default_data_dir, pack_folders
-from components.schema import RECORD_FILES, assumed_roles, yearly_trade_metric
+from components.schema import RECORD_FILES
 
 
 def summary(checked: CheckedPack) -> str:
@@ -43,9 +43,7 @@ def validate(directories: list[Path], out: TextIO | None = None) -> int:
             for problem in problems:
                 print(problem, file=out)
             if checked is not None:
-                figures = [figure for figure, _ in checked.records["figures"]]
-                yearly_trade = yearly_trade_metric(checked.pack, figures)
-                for line in assumed_roles(checked.pack, yearly_trade):
+                for line in checked.assumed_roles():
                     print(f"{folder / 'pack.yaml'}: assumed: {line}", file=out)
                 print(summary(checked), file=out)
             else:

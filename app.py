@@ -28,3 +28,4 @@ current.run()
 # After the page, so the link holds the filters this very run wrote into the address.
 with st.sidebar:
     ui.copy_link(key="copy-link-sidebar")
+ui.prefetch_element_code()

@@ -31,6 +31,7 @@ from components import images
 from components.catalogue import Catalogue, build_catalogue
 from components.charts.base import Chart, undrawn_metrics
 from components.charts.trade import claims_over_time_chart
+from components.element_code import element_modules, prefetch_script
 from components.exports import csv_bytes
 from components.packs import LoadResult, default_data_dir, load_packs, pack_fingerprint
 from components.registry import page_spec
@@ -447,6 +448,13 @@ def share_link() -> str:
         params["pack"] = [st.session_state["pack"]]
     query = urlencode(params, doseq=True)
     return (st.context.url or "") + (f"?{query}" if query else "")
+
+
+def prefetch_element_code() -> None:
+    """Have the browser fetch the code of every page's elements once the page in view is drawn
+    (``components.element_code``): a first visit to another page then waits for no module."""
+    if element_modules():
+        st.sidebar.html(prefetch_script(), unsafe_allow_javascript=True)
 
 
 def copy_link(key: str = "copy-link") -> None:

@@ -210,3 +210,25 @@ def shared_tab(
         yield page
     finally:
         context.close()
+
+
+def element_code_prefetched(page: Page, timeout: float = WAIT_MS) -> list[dict]:
+    """Wait until the app's prefetch of element code (``components.element_code``) has
+    settled in ``page``; each module's outcome (``status``, and ``reason`` if it failed)."""
+    page.wait_for_function("() => window.dyadPrefetch !== undefined", timeout=timeout)
+    return page.evaluate(
+        """() => window.dyadPrefetch.then((outcomes) => outcomes.map((o) => (
+             {status: o.status, reason: o.reason ? String(o.reason) : ""})))"""
+    )
+
+
+def record_script_requests(page: Page) -> list[str]:
+    """A list that fills with the address of every script ``page`` requests from now on."""
+    requested: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            requested.append(request.url) if request.resource_type == "script" else None
+        ),
+    )
+    return requested

@@ -17,11 +17,13 @@ from components.registry import PAGES
 from tests.conftest import SHIPPED_DATA
 from tests.e2e.helpers import (
     current_page_title,
+    element_code_prefetched,
     expect_rerun,
     goto,
     no_error_elements,
     on_page,
     plotly_charts,
+    record_script_requests,
     shared_tab,
 )
 
@@ -48,9 +50,18 @@ PUTIN_VISITS = [event for event in VISITS if "Vladimir Putin" in event.get("peop
 @pytest.fixture(scope="module")
 def reader(browser, browser_context_args, app_url) -> Iterator[Page]:
     """One reader's tab, going from page to page through the sidebar as a reader does
-    (a fresh tab per page would load the whole app each time)."""
+    (a fresh tab per page would load the whole app each time), once the first page has
+    fetched the code of every page's elements."""
     with shared_tab(browser, browser_context_args, app_url) as page:
+        outcomes = element_code_prefetched(page)
+        assert outcomes and all(o["status"] == "fulfilled" for o in outcomes), outcomes
         yield page
+
+
+@pytest.fixture(scope="module")
+def scripts_requested(reader: Page) -> list[str]:
+    """Every script the reader's tab requests after its first page and the prefetch."""
+    return record_script_requests(reader)
 
 
 def shipped_figure(figure_id: str) -> dict:
@@ -70,8 +81,14 @@ def test_home_page_draws_the_pack_with_nothing_gone_wrong(reader: Page, app_url:
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[spec.title for spec in PAGES])
-def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(reader: Page, spec):
+def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(
+    reader: Page, scripts_requested: list[str], spec
+):
+    scripts_requested.clear()
     page = on_page(reader, spec.title)
+    # Its elements' code was fetched while the first page was read: a first visit waits for
+    # no module (Agreements alone needed 46).
+    assert scripts_requested == [], f"{spec.title} fetched code: {scripts_requested}"
     expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
     no_error_elements(page)
     charts = plotly_charts(page)

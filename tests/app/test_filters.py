@@ -351,7 +351,7 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
     title, url, publisher = SOURCE_HEADINGS[source]
     header = next(m.value for m in app.markdown if url in m.value)
     assert header.startswith(f"**[{title}]({url})** · {publisher}")
-    marked = [h.proto.body for h in app.get("html")]
+    marked = [h.proto.body for h in app.main.get("html")]
     assert bool(marked) == (source == "chronicle-2025-05-10")
 
 

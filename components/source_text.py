@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from components.packs import normalise_quote
+from components.tables import PackTables, records_citing
 
 
 def _normalised_with_positions(text: str) -> tuple[str, list[int]]:
@@ -55,3 +56,9 @@ def marked_source_html(text: str, quotes: list[str]) -> str:
     parts.append(html.escape(text[cursor:]))
     body = "".join(parts).replace("\n", "<br>")
     return f'<div style="font-size:1.05rem;line-height:1.6;white-space:normal">{body}</div>'
+
+
+def marked_source_of(tables: PackTables, source_id: str) -> str:
+    """The stored text of ``source_id`` with the quotes of every record citing it marked."""
+    quotes = list(records_citing(tables, source_id)["quote"].dropna())
+    return marked_source_html(tables.texts[source_id], quotes)

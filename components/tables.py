@@ -92,6 +92,23 @@ class PackTables:
         return None
 
 
+SOURCE_LIST_COLUMNS = ["id", "citation", "title", "kind", "date_label", "records", "url", "text"]
+
+
+def source_list(tables: PackTables) -> pd.DataFrame:
+    """The pack's sources as the Sources page lists them: what each is and how many records
+    cite it, its stored text named as the one quotes are verified against."""
+    return tables.sources[SOURCE_LIST_COLUMNS].rename(
+        columns={"text": "stored text (quotes verified)"}
+    )
+
+
+def source_labels(tables: PackTables) -> dict[str, str]:
+    """Each source's id -> "citation · title", as a chooser of sources names it."""
+    sources = tables.sources
+    return dict(zip(sources["id"], sources["citation"] + " · " + sources["title"], strict=True))
+
+
 def records_citing(tables: PackTables, source_id: str) -> pd.DataFrame:
     """Every record of every table that names ``source_id``: table, id, what it says, quote."""
     found = []

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components import ui
-from components.source_text import marked_source_html
-from components.tables import records_citing
+from components.source_text import marked_source_of
+from components.tables import records_citing, source_labels, source_list
 
 # 1. Get data
 tables = ui.current_pack()
@@ -16,24 +16,21 @@ ui.page_header(
 )
 
 # 2. Render: the list of sources
-st.dataframe(
-    sources[["id", "citation", "title", "kind", "date_label", "records", "url", "text"]].rename(
-        columns={"text": "stored text (quotes verified)"}
-    ),
+ui.dataframe(
+    ui.computed(source_list, tables),
     hide_index=True,
     column_config=ui.COLUMN_CONFIG,
     key="sources-table",
 )
 
 
-by_id = sources.set_index("id")
-# One label per source, made in one go: a lookup per option costs seconds on a large pack.
-labels = dict(zip(sources["id"], sources["citation"] + " · " + sources["title"], strict=True))
+# One label per source, made once per pack: a lookup per option costs seconds on a large pack.
+labels = ui.computed(source_labels, tables)
 
 
 def show_source(chosen: str) -> None:
     """One source: its address, the records that cite it, and its stored text, quotes marked."""
-    source = by_id.loc[chosen]
+    source = sources[sources["id"] == chosen].iloc[0]
     st.markdown(
         f"**{ui.link(source['title'], source['url'])}** · {ui.md(source['publisher'])} · {ui.md(source['date_label'])} · {ui.md(source['kind'])}"
     )
@@ -55,7 +52,7 @@ def show_source(chosen: str) -> None:
     if chosen in tables.texts:
         st.markdown("#### Stored text, quoted passages marked")
         with st.container(border=True, key="source-text"):
-            st.html(marked_source_html(tables.texts[chosen], list(records["quote"].dropna())))
+            st.html(ui.computed(marked_source_of, tables, chosen))
 
 
 chosen = st.selectbox(

@@ -12,7 +12,7 @@ records instead. For each pack:
   the curator's ``python -m components.validate`` on it, wall time, whole (medians of
   ``--load-rounds`` fresh processes);
 - cached load: what every rerun pays to get the pack from the app's cache
-  (``ui.load_result`` after a first call), median of 20;
+  (``ui.load_result`` after a first call), median of 20, in the same interpreters;
 - page times in one Chromium, the shipped pack's app and each large pack's
   app alternated click for click (``bench.page_times.measure``), each page as
   a ratio to its time on the shipped pack;
@@ -26,6 +26,7 @@ same-figure floor. Run by hand; never as a timed test.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from bench.load_packs import cold_load_seconds, make_scaled_pack
+from bench.load_packs import make_scaled_pack
 from bench.page_times import (
     RESULTS,
     load_average,
@@ -46,18 +47,25 @@ from bench.page_times import (
 from components.packs import DEFAULT_DATA_DIR, pack_folders
 from tests.e2e.server import REPO, AppServer, start_app_server
 
-CACHED_LOAD_JS = """
+# One fresh interpreter per round measures both loads: the first load_packs (imports not
+# counted; the app has them), then what a rerun pays once the app has the pack cached.
+LOADS_JS = """
 import os, statistics, sys, time
 from streamlit.logger import set_log_level
 set_log_level("error")
+import components.tables
 from components import ui
+from components.packs import load_packs
+started = time.perf_counter()
+load_packs(os.environ["DYAD_DATA"])
+cold = time.perf_counter() - started
 ui.load_result()
 times = []
 for _ in range(20):
     started = time.perf_counter()
     ui.load_result()
     times.append(time.perf_counter() - started)
-print(statistics.median(times))
+print(cold, statistics.median(times))
 """
 
 
@@ -97,17 +105,19 @@ def validate_seconds(data_dir: Path) -> float:
     return time.perf_counter() - started
 
 
-def cached_load_seconds(data_dir: Path) -> float:
-    """Median seconds of ``ui.load_result()`` once the pack is in the app's cache."""
+def load_seconds(data_dir: Path) -> tuple[float, float]:
+    """In a fresh interpreter: the first ``load_packs`` of ``data_dir`` (imports not counted),
+    then the median of ``ui.load_result()`` once the pack is in the app's cache."""
     output = subprocess.run(
-        [sys.executable, "-c", CACHED_LOAD_JS],
+        [sys.executable, "-c", LOADS_JS],
         cwd=REPO,
-        env={**__import__("os").environ, "DYAD_DATA": str(data_dir)},
+        env={**os.environ, "DYAD_DATA": str(data_dir)},
         check=True,
         capture_output=True,
         text=True,
     ).stdout
-    return float(output.strip().splitlines()[-1])
+    cold, cached = output.strip().splitlines()[-1].split()
+    return float(cold), float(cached)
 
 
 def rss_mb(pid: int) -> float:
@@ -145,17 +155,18 @@ def main(argv: list[str] | None = None, running: dict[str, AppServer] | None = N
             data_dirs[f"x{scale}"] = write_scaled(root / f"x{scale}", scale, arguments.data)
         loads = []
         for label, data_dir in data_dirs.items():
+            cold, cached = zip(
+                *(load_seconds(data_dir) for _ in range(arguments.load_rounds)), strict=True
+            )
             loads.append(
                 {
                     "pack": label,
                     "records": record_count(data_dir),
-                    "cold load": statistics.median(
-                        cold_load_seconds(data_dir) for _ in range(arguments.load_rounds)
-                    ),
+                    "cold load": statistics.median(cold),
                     "validate": statistics.median(
                         validate_seconds(data_dir) for _ in range(arguments.load_rounds)
                     ),
-                    "cached load": cached_load_seconds(data_dir),
+                    "cached load": statistics.median(cached),
                 }
             )
         servers = dict(running or {})

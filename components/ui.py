@@ -537,14 +537,16 @@ def _readable_table(tables: PackTables, name: str) -> pd.DataFrame:
 
 def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
     """A table for the screen: each date shown by its label at its precision, not as a
-    first-of-period timestamp ("Sep 2025", not 2025-09-01 00:00:00). Downloads keep all."""
+    first-of-period timestamp ("Sep 2025", not 2025-09-01 00:00:00), and no exclusive end of
+    a period or span. Downloads keep all."""
     hidden = [
         column
         for column in table.columns
         if f"{column}_label" in table.columns
         and pd.api.types.is_datetime64_any_dtype(table[column])
     ]
-    hidden += [c for c in ("span_start", "span_end") if c in table.columns]
+    # Ends are exclusive (2022's period ends at 2023-01-01): the label says when, not they.
+    hidden += [c for c in ("period_end", "span_start", "span_end") if c in table.columns]
     return table.drop(columns=hidden)
 
 

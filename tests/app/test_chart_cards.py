@@ -22,6 +22,7 @@ from tests.app.reader import (
     download_keys,
     open_all,
     open_page,
+    page_table,
     plain_text,
 )
 from tests.conftest import SHIPPED_DATA
@@ -282,8 +283,25 @@ def table_tab(app, name: str):
 
 @pytest.mark.parametrize("name", PACK_FILES)
 def test_sources_page_csv_of_each_table_holds_every_record(pages, name):
-    rows = csv_rows(download_bytes(table_tab(pages["Sources"], name), f"csv-table-{name}"))
+    app = table_tab(pages["Sources"], name)
+    rows = csv_rows(download_bytes(app, f"csv-table-{name}"))
     assert sorted(row["id"] for row in rows) == sorted(yaml_records(name))
+    # On screen, dates are the pack's labels: no table shows a midnight timestamp.
+    shown = page_table(app.main, ["id"])
+    assert sorted(shown["id"]) == sorted(yaml_records(name))
+    assert not shown.map(lambda cell: "00:00:00" in str(cell)).any().any(), name
+
+
+def test_sources_page_shows_figures_dated_by_their_labels_and_downloads_every_date(pages):
+    app = table_tab(pages["Sources"], "figures")
+    shown = page_table(app.main, ["id", "metric", "metric_label"])
+    assert sorted(shown["id"]) == sorted(yaml_records("figures"))
+    # A reader sees when a figure is for as the pack states it, not a timestamp, and no
+    # exclusive end (2022's period "ends" at 2023-01-01 00:00:00).
+    assert "period_label" in shown.columns
+    assert not {"period", "period_end"} & set(shown.columns)
+    rows = csv_rows(download_bytes(app, "csv-table-figures"))
+    assert {"period", "period_end", "period_label"} <= set(rows[0])
 
 
 def test_sources_page_csv_of_metrics_holds_every_metric(pages):

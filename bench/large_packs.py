@@ -50,7 +50,7 @@ from tests.e2e.server import REPO, AppServer, start_app_server
 # One fresh interpreter per round measures both loads: the first load_packs (imports not
 # counted; the app has them), then what a rerun pays once the app has the pack cached.
 LOADS_JS = """
-import os, statistics, sys, time
+import os, statistics, time
 from streamlit.logger import set_log_level
 set_log_level("error")
 import components.tables

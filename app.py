@@ -19,13 +19,16 @@ pages = [
 ]
 current = st.navigation(pages)
 
-result = ui.load_result()
-if result is not None:
-    ui.pack_selector(result)
-ui.image_format_selector()
-st.sidebar.caption("Dyad · every number leads to its source: hover a chart, open a card's Source.")
-current.run()
-# After the page, so the link holds the filters this very run wrote into the address.
-with st.sidebar:
-    ui.copy_link(key="copy-link-sidebar")
-ui.prefetch_element_code()
+with ui.one_read_per_run():
+    result = ui.load_result()
+    if result is not None:
+        ui.pack_selector(result)
+    ui.image_format_selector()
+    st.sidebar.caption(
+        "Dyad · every number leads to its source: hover a chart, open a card's Source."
+    )
+    current.run()
+    # After the page, so the link holds the filters this very run wrote into the address.
+    with st.sidebar:
+        ui.copy_link(key="copy-link-sidebar")
+    ui.prefetch_element_code()

@@ -17,7 +17,9 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
@@ -95,7 +97,36 @@ def load_result(*, say_why: bool = True) -> LoadResult | None:
                 "Set DYAD_DATA to a folder of packs."
             )
         return None
-    return _load_packs(str(directory), pack_fingerprint(directory))
+    return _load_packs(str(directory), files_fingerprint(directory))
+
+
+# The pack files' fingerprint as read at the start of this run, by directory (app.py's
+# ``one_read_per_run``): the app, the page and the catalogue each ask for it, and on a pack of
+# a thousand stored texts a read (a stat of every file) costs 20 ms.
+_THIS_RUN = threading.local()
+
+
+@contextmanager
+def one_read_per_run() -> Iterator[None]:
+    """Within, the pack files are looked at once: every ``files_fingerprint`` of a directory
+    gives the first one's answer, so one run sees one version of the pack throughout. An
+    edit lands on the next run. app.py wraps each run in it (the thread is the run's)."""
+    _THIS_RUN.fingerprints = {}
+    try:
+        yield
+    finally:
+        _THIS_RUN.fingerprints = None
+
+
+def files_fingerprint(directory: Path) -> str:
+    """``pack_fingerprint(directory)``, read once per run inside ``one_read_per_run``."""
+    known = getattr(_THIS_RUN, "fingerprints", None)
+    if known is None:
+        return pack_fingerprint(directory)
+    key = str(directory)
+    if key not in known:
+        known[key] = pack_fingerprint(directory)
+    return known[key]
 
 
 T = TypeVar("T")
@@ -273,7 +304,7 @@ def _catalogue(
 def catalogue(tables: PackTables) -> Catalogue:
     """Every chart of the pack, drawn once per pack content and day (read-only: shared)."""
     directory = default_data_dir()
-    return _catalogue(str(directory), pack_fingerprint(directory), tables.id, today(), tables)
+    return _catalogue(str(directory), files_fingerprint(directory), tables.id, today(), tables)
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:

@@ -236,7 +236,7 @@ MUTANTS = [
     Mutant(
         "edited-pack-not-picked-up",
         "components/ui.py",
-        "return _load_packs(str(directory), pack_fingerprint(directory))",
+        "return _load_packs(str(directory), files_fingerprint(directory))",
         'return _load_packs(str(directory), "")',
     ),
     Mutant(

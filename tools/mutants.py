@@ -255,8 +255,8 @@ MUTANTS = [
     Mutant(
         "sources-table-csv-drops-rows",
         "pages/sources.py",
-        'ui.table_download(table, f"{tables.id}-{name}"',
-        'ui.table_download(table.head(3), f"{tables.id}-{name}"',
+        'ui.table_download(tables.table(name), f"{tables.id}-{name}"',
+        'ui.table_download(tables.table(name).head(3), f"{tables.id}-{name}"',
     ),
     Mutant(
         "chart-csv-other-rows",

@@ -274,11 +274,25 @@ PACK_FILES = ["figures", "events", "agreements", "statements", "checks", "source
 
 
 def table_tab(app, name: str):
-    """The Sources page with the tab of table ``name`` chosen, as a reader's click would."""
-    app.session_state["sources-table-tab"] = name.capitalize()
+    """The Sources page with table ``name`` chosen, as a reader's click would."""
+    app.session_state["sources-table-shown"] = name
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+def test_sources_page_offers_every_table_and_draws_one_once_chosen(monkeypatch):
+    app = open_page("Sources", monkeypatch=monkeypatch)
+    chooser = app.button_group(key="sources-table-shown")
+    assert {name.capitalize() for name in [*PACK_FILES, "metrics"]} <= set(chooser.options)
+    # A first visit draws the list of sources and the chosen source's records: no whole table.
+    assert len(app.dataframe) == 2
+    assert not [key for key in download_keys(app) if key.startswith("csv-table-")]
+    app = table_tab(app, "events")
+    assert len(app.dataframe) == 3
+    assert [key for key in download_keys(app) if key.startswith("csv-table-")] == [
+        "csv-table-events"
+    ]
 
 
 @pytest.mark.parametrize("name", PACK_FILES)

@@ -53,6 +53,9 @@ class Chart:
     sources: pd.DataFrame
     summary: str
     pack_id: str
+    # Metrics of the list this chart is one page of, beyond its own rows (a page's chooser
+    # reaches the rest): a page's "More figures" does not draw them again.
+    listed_metrics: frozenset[str] = frozenset()
 
     @property
     def file_stem(self) -> str:
@@ -303,7 +306,7 @@ def undrawn_metrics(tables: PackTables, topics: Iterable[str], charts: Iterable)
     drawn: set[str] = set()
     for chart in charts:
         if chart is not None and "metric" in chart.rows:
-            drawn |= set(chart.rows["metric"])
+            drawn |= set(chart.rows["metric"]) | chart.listed_metrics
     metrics = tables.metrics
     wanted = metrics[metrics["topic"].isin(list(topics)) & (metrics["figures"] > 0)]
     return [metric for metric in wanted["metric"] if metric not in drawn]

@@ -11,6 +11,8 @@ values are always hatched or dashed, never drawn like delivered ones.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -193,12 +195,30 @@ def _capacity_in_operation(rates: pd.DataFrame) -> pd.DataFrame:
     return rates[rates["metric"].isin(operating)].sort_values("period")
 
 
-def planned_volumes_chart(tables: PackTables) -> Chart | None:
-    """Every stated annual volume of routes and capacities, planned ones hatched."""
+# Stated volumes per chart: each is a labelled bar 56 px high. A pack that states more gets
+# its volumes a page at a time (the Energy page's chooser), so the chart stays a screen or
+# two high, where a pack of hundreds drew a chart 12,000 px high.
+VOLUMES_PER_CHART = 20
+
+
+def planned_volume_rows(tables: PackTables) -> pd.DataFrame:
+    """Every stated annual volume of routes and capacities, in the order they are drawn; none
+    when nothing of them is planned (then in-operation capacities are drawn with deliveries)."""
     _, rates = _energy(tables)
     if rates.empty or not (rates["status"] != "reported").any():
+        return rates.iloc[0:0]
+    return rates.sort_values(["metric", "period"])
+
+
+def planned_volumes_chart(tables: PackTables, first: int = 0) -> Chart | None:
+    """Stated annual volumes of routes and capacities, planned ones hatched: the
+    ``VOLUMES_PER_CHART`` from the ``first`` (0-based) of ``planned_volume_rows``."""
+    every = planned_volume_rows(tables)
+    if every.empty:
         return None
-    rows = rates.sort_values(["metric", "period"]).copy()
+    rows = every.iloc[first : first + VOLUMES_PER_CHART].copy()
+    if rows.empty:
+        return None
     rows["label"] = [
         wrapped(f"{m}: {p} ({c.split(' (')[0]})", 34)
         for m, p, c in zip(
@@ -224,11 +244,14 @@ def planned_volumes_chart(tables: PackTables) -> Chart | None:
             cliponaxis=False,
             **figure_hovers(bars),
         )
-    planned = rows[rows["status"] != "reported"]
+    # The finding is of every stated volume, whichever page of them is drawn.
+    planned = every[every["status"] != "reported"]
     largest = planned.loc[planned["value"].idxmax()]
     title = f"The largest planned volume is {largest['metric_label']}, at {largest['value_label']}"
     unit = rows["unit"].iloc[0]
     subtitle = f"{pair_name(tables)} · annual volumes as stated, {unit} · hatched: planned · solid: in operation"
+    if len(rows) < len(every):
+        subtitle += f" · {first + 1}–{first + len(rows)} of {len(every):,}"
     figure.update_layout(
         xaxis={"rangemode": "tozero"},
         yaxis={
@@ -240,9 +263,9 @@ def planned_volumes_chart(tables: PackTables) -> Chart | None:
         barmode="overlay",
         bargap=0.35,
     )
-    return chart_from(
+    chart = chart_from(
         tables,
-        key="planned-volumes",
+        key="planned-volumes" if first == 0 else f"planned-volumes-from-{first + 1}",
         figure=figure,
         title=title,
         subtitle=subtitle,
@@ -254,3 +277,4 @@ def planned_volumes_chart(tables: PackTables) -> Chart | None:
         + ".",
         height=120 + 56 * len(rows),
     )
+    return dataclasses.replace(chart, listed_metrics=frozenset(every["metric"]))

@@ -6,9 +6,17 @@ the spec written to disk, never from the app.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.reader import (
+    _downloads_kept,  # noqa: F401 - autouse fixture
+    csv_rows,
+    download_bytes,
+    download_keys,
+)
 from tests.conftest import REPO
 from tests.packgen import scaled_pack, write_pack
 
@@ -71,11 +79,21 @@ def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(sca
     assert len(seen) == len(set(seen)) == total, "every card once, across the pages"
 
 
-def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def scaled_ten(tmp_path_factory) -> tuple[dict, str]:
+    """A pack ten times the shipped one: the smallest scale with more than three finance
+    metrics and more stated energy capacities than one chart draws."""
+    spec = scaled_pack(10, seed=1)
+    folder = tmp_path_factory.mktemp("scaled-ten")
+    write_pack(folder, spec)
+    return spec, str(folder)
+
+
+def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(
+    scaled_ten, monkeypatch
+):
     """Trade's finance charts and its more figures: each list a chooser of three charts."""
-    spec = scaled_pack(10, seed=1)  # the smallest scale with more than three finance metrics
-    write_pack(tmp_path, spec)
-    data = str(tmp_path)
+    spec, data = scaled_ten
     trade_topics = {"trade", "finance", "investment"}  # the Trade page's topics
     dated = {figure["metric"] for figure in spec["figures"] if figure.get("period") is not None}
     on_trade = {
@@ -134,3 +152,85 @@ def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(tmp
     )
     labels = {key: spec["pack"]["metrics"][key]["label"] for key in on_trade - drawn}
     assert labels and all(label in own for label in labels.values()), labels
+
+
+def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reachable(
+    tmp_path, monkeypatch
+):
+    spec = scaled_pack(3, seed=1)
+    # Twenty-five planned routes, one stated volume each, on top of the pack's own capacities.
+    source = spec["figures"][0]["source"]
+    for number in range(1, 26):
+        spec["pack"]["metrics"][f"route-{number}"] = {
+            "label": f"Route {number}",
+            "unit": "bcm/yr",
+            "topic": "energy",
+        }
+        spec["figures"].append(
+            {
+                "id": f"route-figure-{number}",
+                "metric": f"route-{number}",
+                "period": "2031",
+                "value": 1.5 * number,
+                "status": "planned",
+                "source": source,
+            }
+        )
+    write_pack(tmp_path, spec)
+    data = str(tmp_path)
+    metrics = spec["pack"]["metrics"]
+    # Capacities and routes' yearly volumes: energy metrics whose unit is a rate ("bcm/yr").
+    rates = {
+        key
+        for key, metric in metrics.items()
+        if metric["topic"] == "energy" and "/" in metric["unit"] and "measure" not in metric
+    }
+    stated = sorted(figure["id"] for figure in spec["figures"] if figure["metric"] in rates)
+    assert len(stated) > 20, "the pack must state more volumes than a chart draws"
+    planned = [f for f in spec["figures"] if f["metric"] in rates and f["status"] != "reported"]
+    top = max(figure["value"] for figure in planned)
+    largest = {metrics[f["metric"]]["label"] for f in planned if f["value"] == top}
+    monkeypatch.setenv("DYAD_DATA", data)
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app.switch_page("pages/energy.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+
+    def volume_chart() -> dict:
+        [chart] = [c for c in app.get("plotly_chart") if "-plot-planned-volumes" in c.proto.id]
+        return json.loads(chart.proto.spec)
+
+    def bars(figure: dict) -> int:
+        return sum(len(trace["x"]) for trace in figure["data"] if trace["type"] == "bar")
+
+    captions = [c.value for c in app.caption if c.value.endswith(" volumes")]
+    assert captions == [f"Showing 1–20 of {len(stated)} volumes"]
+
+    def more_figures() -> list[str]:
+        return [c.value for c in app.caption if c.value.endswith(" figures")]
+
+    seen, listed = [], []
+    for start in app.selectbox(key="planned-volumes-page").options:
+        app.selectbox(key="planned-volumes-page").set_value(int(start.split("–")[0]) - 1).run()
+        assert not app.exception, [e.value for e in app.exception]
+        figure = volume_chart()
+        assert 0 < bars(figure) <= 20
+        # The finding is of every stated volume, on every page of them.
+        title = figure["layout"]["title"]["text"]
+        assert any(f"The largest planned volume is {label}," in title for label in largest)
+        seen += [
+            row["id"] for row in csv_rows(download_bytes(app, csv_key(app, "planned-volumes")))
+        ]
+        # "More figures" lists the same figures whichever volumes are in view: the routes
+        # on the chooser's other pages are reached there, not drawn again below.
+        listed.append(more_figures())
+        more = [c.proto.id for c in app.get("plotly_chart") if c.proto.id.endswith("-over-time")]
+        assert not [m for m in more if "-route-" in m]
+    assert sorted(seen) == sorted(stated)
+    assert len(listed) > 1 and all(page == listed[0] for page in listed), listed
+
+
+def csv_key(app: AppTest, chart: str) -> str:
+    """The key of the CSV button of the card whose chart key starts with ``chart``."""
+    [key] = [key for key in download_keys(app) if key.startswith(f"csv-{chart}")]
+    return key

@@ -30,6 +30,27 @@ def year_range(events: pd.DataFrame) -> tuple[int, int]:
     return int(events["span_start"].dt.year.min()), int(last_day.dt.year.max())
 
 
+# A timeline of more events than this opens on its latest years: a chart of thousands of
+# markers over decades is a solid smear that takes the browser seconds to draw. The Years
+# slider widens it to every year; a link names the years it shows.
+EVENTS_IN_FIRST_VIEW = 500
+
+
+def opening_years(events: pd.DataFrame, most: int = EVENTS_IN_FIRST_VIEW) -> tuple[int, int]:
+    """The years a Timeline opens on: all of them, unless more than ``most`` events fall in
+    them; then the longest run of latest years whose events number ``most`` or fewer (at
+    least the last year, however many it holds)."""
+    low, high = year_range(events)
+    if len(events) <= most:
+        return low, high
+    # An event falls in the years from ``start`` to the last if its last day is in them.
+    last_years = (events["span_end"] - pd.Timedelta(days=1)).dt.year
+    start = high
+    while start > low and int((last_years >= start - 1).sum()) <= most:
+        start -= 1
+    return start, high
+
+
 def all_people(events: pd.DataFrame) -> list[str]:
     return sorted({person for people in events["people"] for person in people})
 
@@ -63,14 +84,15 @@ def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> Tim
 
 
 def filters_to_query(filters: TimelineFilters, events: pd.DataFrame) -> dict[str, list[str]]:
-    """The URL parameters of a filtered view (only what narrows it)."""
+    """The URL parameters of a filtered view: what narrows it, and its years whenever they
+    are not the ones the page opens on (so a link to every year of a long timeline says so)."""
     query = {
         "kind": filters.kinds,
         "status": filters.statuses,
         "person": filters.people,
         "host": filters.hosts,
     }
-    if filters.years and filters.years != year_range(events):
+    if filters.years and filters.years != opening_years(events):
         query["years"] = [f"{filters.years[0]}-{filters.years[1]}"]
     return {name: values for name, values in query.items() if values}
 
@@ -108,6 +130,7 @@ class TimelineChoices:
     people: list[str]
     hosts: dict[str, str]
     years: tuple[int, int]
+    opening_years: tuple[int, int]
 
 
 def timeline_choices(tables: PackTables) -> TimelineChoices:
@@ -119,6 +142,7 @@ def timeline_choices(tables: PackTables) -> TimelineChoices:
         people=all_people(events),
         hosts=all_hosts(events),
         years=year_range(events),
+        opening_years=opening_years(events),
     )
 
 

@@ -32,7 +32,7 @@ defaults = {
     "timeline-status": from_url.statuses,
     "timeline-person": from_url.people,
     "timeline-host": from_url.hosts,
-    "timeline-years": from_url.years or (low, high),
+    "timeline-years": from_url.years or choices.opening_years,
 }
 for key, value in defaults.items():
     st.session_state.setdefault(key, value)
@@ -69,7 +69,17 @@ shown = ui.computed(
 )
 
 # 3. Render
-st.caption(f"{len(shown)} of {len(events)} events · the link in the address bar opens this view")
+opened_narrow = tuple(years) == choices.opening_years != (low, high)
+st.caption(
+    f"{len(shown):,} of {len(events):,} events"
+    + (
+        f" · a timeline this long opens on its latest years, {years[0]}–{years[1]}:"
+        " widen Years to see the rest"
+        if opened_narrow
+        else ""
+    )
+    + " · the link in the address bar opens this view"
+)
 ui.chart_card(
     ui.computed(timeline_chart, tables, shown, today=ui.today()),
     missing="No event matches these filters.",

@@ -234,3 +234,75 @@ def csv_key(app: AppTest, chart: str) -> str:
     """The key of the CSV button of the card whose chart key starts with ``chart``."""
     [key] = [key for key in download_keys(app) if key.startswith(f"csv-{chart}")]
     return key
+
+
+@pytest.fixture(scope="module")
+def long_timeline(tmp_path_factory) -> tuple[str, list[int]]:
+    """A pack of 600 events, ten a year from 1950 to 2009, each on a day: its folder and the
+    year of each event."""
+    spec = scaled_pack(3, seed=1)
+    source = spec["events"][0]["source"]
+    spec["events"] = [
+        {
+            "id": f"long-event-{number}",
+            "date": f"{1950 + number // 10}-06-{1 + number % 10:02d}",
+            "title": f"Meeting {number}",
+            "kind": "summit",
+            "status": "held",
+            "source": source,
+        }
+        for number in range(600)
+    ]
+    folder = tmp_path_factory.mktemp("long-timeline")
+    write_pack(folder, spec)
+    years = [int(event["date"][:4]) for event in spec["events"]]
+    return str(folder), years
+
+
+def test_a_long_timeline_opens_on_its_latest_years_and_widens_to_every_event(
+    long_timeline, monkeypatch
+):
+    data, years = long_timeline
+    # The latest run of years holding at most 500 of the 600 events, counted from the file.
+    start = max(years)
+    while sum(year >= start - 1 for year in years) <= 500:
+        start -= 1
+    opening = (start, max(years))
+    in_view = sum(year >= start for year in years)
+    monkeypatch.setenv("DYAD_DATA", data)
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    app.switch_page("pages/timeline.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+
+    def drawn() -> tuple[int, int]:
+        """Events drawn as markers on the timeline, and rows of its table."""
+        [chart] = [c for c in app.get("plotly_chart") if c.proto.id.endswith("-plot-timeline")]
+        markers = sum(
+            len(trace["x"])
+            for trace in json.loads(chart.proto.spec)["data"]
+            if trace.get("mode") == "markers"
+        )
+        [table] = [t for t in app.dataframe if "title" in t.value.columns]
+        return markers, len(table.value)
+
+    assert app.slider(key="timeline-years").value == opening
+    assert drawn() == (in_view, in_view)
+    [caption] = [c.value for c in app.caption if " of 600 events" in c.value]
+    assert caption.startswith(
+        f"{in_view} of 600 events · a timeline this long opens on its latest years, "
+        f"{opening[0]}–{opening[1]}"
+    )
+    assert "years" not in app.query_params
+    # Widened to every year: every event, and a link that says so.
+    app.slider(key="timeline-years").set_value((min(years), max(years))).run()
+    assert drawn() == (600, 600)
+    assert app.query_params["years"] == f"{min(years)}-{max(years)}"
+    shared = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    shared.query_params["years"] = f"{min(years)}-{max(years)}"
+    shared.switch_page("pages/timeline.py")
+    shared.run()
+    assert shared.slider(key="timeline-years").value == (min(years), max(years))
+    assert [c.value for c in shared.caption if " of 600 events" in c.value] == [
+        "600 of 600 events · the link in the address bar opens this view"
+    ]

@@ -392,19 +392,28 @@ def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
 
 
 def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:
-    """Every figure of the page's topics that ``drawn`` leaves out, one chart per metric."""
+    """Every figure of the page's topics that ``drawn`` leaves out, one chart per metric,
+    behind one click: the page's own charts come first, and each chart drawn costs the
+    browser about a quarter of a second on every visit."""
     metrics = undrawn_metrics(tables, page_spec(page).topics, drawn)
     if not metrics:
         return
-    st.subheader("More figures")
-    st.caption("Every other figure of this page's topics, each as its sources give it.")
-    shown = page_of(len(metrics), "figures", key=f"more-figures-{page}", size=CHART_PAGE_SIZE)
-    for metric in metrics[shown]:
-        chart_card(
-            computed(claims_over_time_chart, tables, metric),
-            missing=f"{md(tables.metrics.set_index('metric').loc[metric, 'label'])}: "
-            "given without a period, so not drawn on a time axis; see Sources.",
-        )
+
+    def body() -> None:
+        shown = page_of(len(metrics), "figures", key=f"more-figures-{page}", size=CHART_PAGE_SIZE)
+        for metric in metrics[shown]:
+            chart_card(
+                computed(claims_over_time_chart, tables, metric),
+                missing=f"{md(tables.metrics.set_index('metric').loc[metric, 'label'])}: "
+                "given without a period, so not drawn on a time axis; see Sources.",
+            )
+
+    lazy_expander(
+        f"More figures: {plural(len(metrics), 'other measure')} of this page's topics, "
+        "each as its sources give it",
+        key=f"more-figures-open-{page}",
+        body=body,
+    )
 
 
 def chart_card(

@@ -103,6 +103,7 @@ def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(
     monkeypatch.setenv("DYAD_DATA", data)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.switch_page("pages/trade.py")
+    app.session_state["more-figures-open-Trade"] = True  # "More figures", opened
     app.run()
     assert not app.exception, [e.value for e in app.exception]
 
@@ -193,6 +194,7 @@ def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reac
     monkeypatch.setenv("DYAD_DATA", data)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.switch_page("pages/energy.py")
+    app.session_state["more-figures-open-Energy"] = True  # "More figures", opened
     app.run()
     assert not app.exception, [e.value for e in app.exception]
 
@@ -227,7 +229,7 @@ def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reac
         more = [c.proto.id for c in app.get("plotly_chart") if c.proto.id.endswith("-over-time")]
         assert not [m for m in more if "-route-" in m]
     assert sorted(seen) == sorted(stated)
-    assert len(listed) > 1 and all(page == listed[0] for page in listed), listed
+    assert len(listed) > 1 and listed[0] and all(page == listed[0] for page in listed), listed
 
 
 def csv_key(app: AppTest, chart: str) -> str:

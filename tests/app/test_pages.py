@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
@@ -211,3 +212,38 @@ def test_toolbar_saves_print_resolution_png_or_svg_named_after_the_chart(monkeyp
     app.sidebar.get("button_group")[0].set_value("SVG").run()
     config = json.loads(app.get("plotly_chart")[0].proto.config)
     assert config["toImageButtonOptions"]["format"] == "svg"
+
+
+# A page's "More figures": the pack's other measures of its topics, behind one click. The
+# metric keys are pack.yaml's; their labels are read from it.
+MORE_FIGURES = {"Trade": ["china-trade-asean"], "Timeline": ["xi-visits-to-russia"]}
+
+
+@pytest.mark.parametrize("title", list(MORE_FIGURES))
+def test_more_figures_open_with_one_click_on_charts_with_their_sources(title, monkeypatch):
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+    metrics = yaml.safe_load((SHIPPED_DATA / "russia-china" / "pack.yaml").read_text())["metrics"]
+    [spec] = [spec for spec in PAGES if spec.title == title]
+    app = run_page(spec.script)
+
+    def more_charts() -> list[dict]:
+        return [
+            json.loads(chart.proto.spec)
+            for chart in app.get("plotly_chart")
+            if chart.proto.id.endswith("-over-time") and "currency-share" not in chart.proto.id
+        ]
+
+    [closed] = [e for e in app.expander if e.label.startswith("More figures")]
+    count = len(MORE_FIGURES[title])
+    assert closed.label.startswith(f"More figures: {count} other measure")
+    assert more_charts() == []
+    app.session_state[f"more-figures-open-{title}"] = True
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    drawn = more_charts()
+    assert len(drawn) == count
+    for chart, metric in zip(drawn, MORE_FIGURES[title], strict=True):
+        layout = chart["layout"]
+        lines = [a["text"] for a in layout["annotations"] if a.get("name") == "source-line"]
+        assert lines and lines[0].startswith("Source")
+        assert metrics[metric]["label"] in json.dumps(chart)

@@ -11,13 +11,16 @@ from components.registry import PAGES
 
 st.set_page_config(page_title="Dyad", page_icon=":material/compare_arrows:", layout="wide")
 
-pages = [
-    st.Page(
-        spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=index == 0
-    )
-    for index, spec in enumerate(PAGES)
-]
-current = st.navigation(pages)
+# A session's pages are made on its first run and kept: each st.Page resolves its script on
+# disk, and every click reruns this file. (A session's runs never overlap.)
+if "dyad-pages" not in st.session_state:
+    st.session_state["dyad-pages"] = [
+        st.Page(
+            spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=i == 0
+        )
+        for i, spec in enumerate(PAGES)
+    ]
+current = st.navigation(st.session_state["dyad-pages"])
 
 with ui.one_read_per_run():
     result = ui.load_result()

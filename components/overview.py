@@ -24,6 +24,11 @@ def headline_figures(tables: PackTables) -> pd.DataFrame:
     return figures.sort_values("period").drop_duplicates("metric", keep="last").sort_index()
 
 
+def headline_documents(tables: PackTables) -> pd.DataFrame:
+    """The sources the headline numbers come from: the documents the pack checks."""
+    return tables.sources[tables.sources["id"].isin(document_sources(tables))]
+
+
 def headline_agreements(tables: PackTables) -> pd.DataFrame:
     """The documents' agreements that carry a count or an amount (project portfolios)."""
     agreements = tables.agreements[tables.agreements["source"].isin(document_sources(tables))]

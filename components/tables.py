@@ -103,6 +103,18 @@ def source_list(tables: PackTables) -> pd.DataFrame:
     )
 
 
+def metrics_on(tables: PackTables, topic: str) -> list[str]:
+    """The pack's metrics of ``topic``, in the pack's order."""
+    metrics = tables.metrics
+    return list(metrics.loc[metrics["topic"] == topic, "metric"])
+
+
+def statements_on(tables: PackTables, topic: str) -> pd.DataFrame:
+    """What was said on ``topic`` (statements naming it among their topics)."""
+    statements = tables.statements
+    return statements[statements["topics"].map(lambda topics: topic in topics)]
+
+
 def source_labels(tables: PackTables) -> dict[str, str]:
     """Each source's id -> "citation · title", as a chooser of sources names it."""
     sources = tables.sources

@@ -145,6 +145,8 @@ def _argument_key(value: object) -> object:
     """
     if isinstance(value, pd.DataFrame):
         return ("frame", tuple(value.index), tuple(value.columns))
+    if isinstance(value, Chart):  # a built chart: which chart, of which rows
+        return ("chart", value.key, tuple(value.rows.index), value.listed_metrics)
     if isinstance(value, pd.Series):
         return ("row", value.name, tuple(value.index), tuple(map(str, value.to_numpy())))
     if isinstance(value, list | tuple):
@@ -395,7 +397,7 @@ def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> No
     """Every figure of the page's topics that ``drawn`` leaves out, one chart per metric,
     behind one click: the page's own charts come first, and each chart drawn costs the
     browser about a quarter of a second on every visit."""
-    metrics = undrawn_metrics(tables, page_spec(page).topics, drawn)
+    metrics = computed(undrawn_metrics, tables, tuple(page_spec(page).topics), drawn)
     if not metrics:
         return
 

@@ -4,9 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from components import ui
-from components.charts.base import document_sources
 from components.charts.timeline import timeline_chart
-from components.overview import Card, headline_cards, other_values, strip_events
+from components.overview import (
+    Card,
+    headline_cards,
+    headline_documents,
+    other_values,
+    strip_events,
+)
 
 # 1. Get data
 tables = ui.current_pack()
@@ -55,7 +60,7 @@ ui.page_header(tables, "Overview")
 st.markdown(ui.md(tables.pack.summary))
 
 st.subheader("Headline numbers, as the documents give them")
-documents = tables.sources[tables.sources["id"].isin(document_sources(tables))]
+documents = ui.computed(headline_documents, tables)
 if documents.empty:
     st.caption("This pack checks no document, so it has no headline numbers.")
 else:
@@ -74,10 +79,10 @@ for start in range(0, len(shown_cards), 3):
             show_card(card)
 
 st.subheader("Latest and next events")
-ahead = strip[strip["status"] == "planned"]
+ahead = int((strip["status"] == "planned").sum())
 strip_title = (
-    f"The latest events, and {len(ahead)} planned ahead"
-    if len(ahead)
+    f"The latest events, and {ahead} planned ahead"
+    if ahead
     else "The latest events; none planned ahead"
 )
 ui.chart_card(

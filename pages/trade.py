@@ -4,11 +4,12 @@ import streamlit as st
 
 from components import ui
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
+from components.tables import metrics_on, statements_on
 
 # 1. Get data
 tables = ui.current_pack()
-finance_metrics = tables.metrics.loc[tables.metrics["topic"] == "finance", "metric"]
-said_on_finance = tables.statements[tables.statements["topics"].map(lambda t: "finance" in t)]
+finance_metrics = ui.computed(metrics_on, tables, "finance")
+said_on_finance = ui.computed(statements_on, tables, "finance")
 
 # 2. Render
 ui.page_header(tables, "Trade")

@@ -84,7 +84,7 @@ def present(number: int) -> None:
         else:
             chart = catalogue.chart(slide_id)
             st.plotly_chart(
-                ui.slide_figure(chart, as_of),
+                ui.sent_figure(ui.slide_figure(chart, as_of)),
                 key=f"slide-{slide_id}",
                 theme=None,
                 config={"displayModeBar": False},

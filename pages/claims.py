@@ -18,8 +18,30 @@ if checks.empty:
     st.info("This pack checks no claims.")
     st.stop()
 
+
+def verdict_counts(tables) -> pd.Series:
+    """How many claims have each verdict, most first."""
+    return tables.checks["verdict"].value_counts()
+
+
+def claim_block(tables, check_id: str) -> tuple[str, pd.DataFrame]:
+    """A claim's verdict, the claim, its quote and note as one block of markdown (one element,
+    not three), and its evidence records: made once per pack, not on every run."""
+    check = tables.checks[tables.checks["id"] == check_id].iloc[0]
+    parts = [
+        f"### {VERDICT_SYMBOLS[check['verdict']]} {ui.md(str(check['verdict']).capitalize())}: {ui.md(check['claim'])}"
+    ]
+    if pd.notna(check["quote"]):
+        parts.append(
+            f"> {ui.md(check['quote'])}  \n> — {ui.link(check['source_citation'], check['source_url'])}"
+        )
+    if pd.notna(check["note"]):
+        parts.append(ui.md(check["note"]))
+    return "\n\n".join(parts), evidence_records(tables, check)
+
+
 # 2. Render: a summary of verdicts, then each claim
-counts = checks["verdict"].value_counts()
+counts = ui.computed(verdict_counts, tables)
 for column, (verdict, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
     column.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))
 
@@ -33,30 +55,20 @@ verdicts = st.multiselect(
 # thousand claims draws no more chart cards than one of twenty.
 matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page")]
-for _, check in matching.iterrows():
-    with st.container(border=True, key=f"claim-{check['id']}"):
-        # The claim, its quote and the note as one block of text: one element, not three.
-        parts = [
-            f"### {VERDICT_SYMBOLS[check['verdict']]} {ui.md(str(check['verdict']).capitalize())}: {ui.md(check['claim'])}"
-        ]
-        if pd.notna(check["quote"]):
-            parts.append(
-                f"> {ui.md(check['quote'])}  \n> — {ui.link(check['source_citation'], check['source_url'])}"
-            )
-        if pd.notna(check["note"]):
-            parts.append(ui.md(check["note"]))
-        st.markdown("\n\n".join(parts))
+for check_id in matching["id"]:
+    text, evidence = ui.computed(claim_block, tables, check_id)
+    with st.container(border=True, key=f"claim-{check_id}"):
+        st.markdown(text)
         ui.chart_card(
-            ui.computed(check_evidence_chart, tables, check["id"]),
+            ui.computed(check_evidence_chart, tables, check_id),
             missing="No numbers among the evidence; see the records below.",
         )
-        evidence = ui.computed(evidence_records, tables, check)
         if evidence.empty:
             st.caption("No evidence: this claim is unverified.")
         else:
             ui.lazy_expander(
                 f"Evidence: {ui.plural(len(evidence), 'record')}, with quotes",
-                key=f"evidence-{check['id']}",
+                key=f"evidence-{check_id}",
                 body=partial(
                     ui.dataframe, evidence, hide_index=True, column_config=ui.COLUMN_CONFIG
                 ),

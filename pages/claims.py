@@ -51,10 +51,10 @@ verdicts = st.multiselect(
     key="claims-verdict",
     placeholder="All verdicts",
 )
-# The filter applies to every claim; a page of them is drawn, so that a pack of a
-# thousand claims draws no more chart cards than one of twenty.
+# The filter applies to every claim; ten of them are drawn at a time (each a chart card, a
+# screen high), so that a pack of a thousand claims draws no more than one of ten.
 matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
-matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page")]
+matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=10)]
 for check_id in matching["id"]:
     text, evidence = ui.computed(claim_block, tables, check_id)
     with st.container(border=True, key=f"claim-{check_id}"):

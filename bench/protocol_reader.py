@@ -131,13 +131,19 @@ class ProtocolReader:
         return [getattr(e, kind) for e in self.elements if e.WhichOneof("type") == kind]
 
     async def choose(self, label: str, option_index: int = 0) -> float:
-        """Choose one option of the multiselect labelled ``label``; seconds of the rerun."""
-        found = [widget for widget in self.of_type("multiselect") if widget.label == label]
+        """Choose one option of the multiselect or pills labelled ``label``; seconds of the
+        rerun."""
+        found = [
+            widget
+            for widget in self.of_type("multiselect") + self.of_type("button_group")
+            if widget.label == label
+        ]
         if not found:
-            raise ReaderError(f"no multiselect {label!r} on the page")
+            raise ReaderError(f"no multiselect or pills {label!r} on the page")
         widget = found[0]
+        options = [getattr(option, "content", option) for option in widget.options]
         state = WidgetState(id=widget.id)
-        state.string_array_value.data.append(widget.options[option_index % len(widget.options)])
+        state.string_array_value.data.append(options[option_index % len(options)])
         return await self.rerun(widget_states=[state])
 
     async def download(self, label: str) -> int | None:

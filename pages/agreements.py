@@ -44,9 +44,20 @@ search = st.text_input(
     key="agreements-search",
     placeholder="e.g. investment",
 )
-kinds = st.multiselect("Kind", list(agreements["kind"].cat.categories), key="agreements-kind")
-statuses = st.multiselect(
-    "Status", list(agreements["status"].cat.categories), key="agreements-status"
+# Kinds and statuses are few (the format names them): each shown as a pill, one click away.
+kinds = st.pills(
+    "Kind",
+    list(agreements["kind"].cat.categories),
+    selection_mode="multi",
+    key="agreements-kind",
+    help="None chosen: every kind",
+)
+statuses = st.pills(
+    "Status",
+    list(agreements["status"].cat.categories),
+    selection_mode="multi",
+    key="agreements-status",
+    help="None chosen: every status",
 )
 shown = ui.computed(agreements_table, tables, search, tuple(kinds), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements")

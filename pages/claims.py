@@ -45,11 +45,12 @@ counts = ui.computed(verdict_counts, tables)
 for column, (verdict, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
     column.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))
 
-verdicts = st.multiselect(
+verdicts = st.pills(
     "Verdict",
     list(checks["verdict"].cat.categories),
+    selection_mode="multi",
     key="claims-verdict",
-    placeholder="All verdicts",
+    help="None chosen: every verdict",
 )
 # The filter applies to every claim; ten of them are drawn at a time (each a chart card, a
 # screen high), so that a pack of a thousand claims draws no more than one of ten.

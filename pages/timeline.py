@@ -36,11 +36,23 @@ defaults = {
 }
 for key, value in defaults.items():
     st.session_state.setdefault(key, value)
-kind_column, status_column, person_column, host_column = st.columns([2, 1, 2, 1])
-kinds = kind_column.multiselect("Kind", choices.kinds, key="timeline-kind", placeholder="All kinds")
-statuses = status_column.multiselect(
-    "Status", choices.statuses, key="timeline-status", placeholder="Held and planned"
+# Kinds and statuses are few (the format names them): pills, one click each.
+kind_column, status_column = st.columns([3, 1])
+kinds = kind_column.pills(
+    "Kind",
+    choices.kinds,
+    selection_mode="multi",
+    key="timeline-kind",
+    help="None chosen: every kind",
 )
+statuses = status_column.pills(
+    "Status",
+    choices.statuses,
+    selection_mode="multi",
+    key="timeline-status",
+    help="None chosen: held and planned",
+)
+person_column, host_column = st.columns([2, 1])
 people = person_column.multiselect(
     "Person", choices.people, key="timeline-person", placeholder="Anyone"
 )

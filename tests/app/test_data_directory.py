@@ -89,7 +89,7 @@ def test_a_full_session_leaves_the_data_directory_untouched(tmp_path, monkeypatc
         app.switch_page(script).run()
         assert not app.exception, title
     app.switch_page(PAGE_SCRIPTS["Timeline"]).run()
-    app.multiselect(key="timeline-kind").set_value(["visit"]).run()
+    app.button_group(key="timeline-kind").set_value(["visit"]).run()
     app.switch_page(PAGE_SCRIPTS["Sources"]).run()
     app.selectbox(key="sources-chosen").set_value("customs-2025").run()
     app.sidebar.selectbox(key="pack").set_value("freedonia-sylvania").run()

@@ -87,13 +87,13 @@ def test_timeline_shows_every_event_by_default_the_last_year_included(timeline):
     ],
 )
 def test_timeline_status_filter(timeline, statuses, expected):
-    timeline.multiselect(key="timeline-status").set_value(statuses).run()
+    timeline.button_group(key="timeline-status").set_value(statuses).run()
     expect_timeline(timeline, expected)
     assert timeline.query_params["status"] in (statuses, statuses[0])
 
 
 def test_timeline_kind_filter(timeline):
-    timeline.multiselect(key="timeline-kind").set_value(["visit"]).run()
+    timeline.button_group(key="timeline-kind").set_value(["visit"]).run()
     expect_timeline(
         timeline, ["rudolf-visit-2019", "michael-visit-2024", "flavia-visit-2026-planned"]
     )
@@ -126,8 +126,8 @@ def test_timeline_years_include_the_whole_last_year(timeline, years, expected):
 
 
 def test_timeline_filters_combine(timeline):
-    timeline.multiselect(key="timeline-kind").set_value(["visit", "summit"]).run()
-    timeline.multiselect(key="timeline-status").set_value(["held"]).run()
+    timeline.button_group(key="timeline-kind").set_value(["visit", "summit"]).run()
+    timeline.button_group(key="timeline-status").set_value(["held"]).run()
     timeline.multiselect(key="timeline-person").set_value(["Princess Flavia"]).run()
     expect_timeline(timeline, ["rudolf-visit-2019", "summit-2023"])
 
@@ -218,18 +218,18 @@ def test_agreements_search_finds_records_without_a_quote_or_note(tmp_path, monke
 
 
 def test_agreements_kind_filter(agreements):
-    agreements.multiselect(key="agreements-kind").set_value(["memorandum", "programme"]).run()
+    agreements.button_group(key="agreements-kind").set_value(["memorandum", "programme"]).run()
     assert agreements_shown(agreements) == ["energy-memorandum-2024", "research-programme-2024"]
 
 
 def test_agreements_status_filter(agreements):
-    agreements.multiselect(key="agreements-status").set_value(["planned"]).run()
+    agreements.button_group(key="agreements-status").set_value(["planned"]).run()
     assert agreements_shown(agreements) == ["port-portfolio"]
 
 
 def test_agreements_filters_combine(agreements):
-    agreements.multiselect(key="agreements-kind").set_value(["agreement", "memorandum"]).run()
-    agreements.multiselect(key="agreements-status").set_value(["signed"]).run()
+    agreements.button_group(key="agreements-kind").set_value(["agreement", "memorandum"]).run()
+    agreements.button_group(key="agreements-status").set_value(["signed"]).run()
     agreements.text_input(key="agreements-search").input("energy").run()
     assert agreements_shown(agreements) == ["energy-memorandum-2024"]
 
@@ -264,9 +264,9 @@ def test_claims_verdict_filter(monkeypatch):
         "✘ contradicted": "1",
         "? unverified": "1",
     }
-    app.multiselect(key="claims-verdict").set_value(["contradicted"]).run()
+    app.button_group(key="claims-verdict").set_value(["contradicted"]).run()
     assert claims_shown(app) == ["largest-partner"]
-    app.multiselect(key="claims-verdict").set_value(["supported", "partly"]).run()
+    app.button_group(key="claims-verdict").set_value(["supported", "partly"]).run()
     assert claims_shown(app) == ["almost-all-in-national-currencies", "record-trade-2024"]
     claim = texts(container(app, "claim-record-trade-2024"))
     assert "Trade hit a record $14 billion in 2024" in claim.replace("\\", "")
@@ -357,7 +357,7 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
 
 def test_every_page_offers_its_own_link_with_the_filters_just_chosen(monkeypatch):
     app = open_page("Timeline", data_dir=READER_DATA, monkeypatch=monkeypatch)
-    app.multiselect(key="timeline-kind").set_value(["visit"]).run()
+    app.button_group(key="timeline-kind").set_value(["visit"]).run()
     assert not app.sidebar.get("code"), "the link is made only when Copy link is opened"
     open_all(app, "copy-link")
     links = [code.value for code in app.sidebar.get("code")]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from components.charts.trade import trade_by_year_chart
 from components.exports import csv_bytes
@@ -125,12 +125,20 @@ def choose(page: Page, key: str, option: str) -> None:
         page.locator("h1").click()
 
 
+def press(page: Page, key: str, option: str) -> Locator:
+    """Press the pill ``option`` of the pills with ``key``, wait for the rerun; the pill."""
+    pill = page.locator(f".st-key-{key}").get_by_role("button", name=option, exact=True)
+    with expect_rerun(page):
+        pill.click()
+    return pill
+
+
 def test_timeline_filters_change_the_chart_and_survive_a_reload(reader: Page, app_url):
     page = on_page(reader, "Timeline")
     expect(timeline_caption(page)).to_have_text(
         f"{len(EVENTS)} of {len(EVENTS)} events · the link in the address bar opens this view"
     )
-    choose(page, "timeline-kind", "visit")
+    expect(press(page, "timeline-kind", "visit")).to_have_attribute("aria-pressed", "true")
     chart = page.locator(".st-key-chart-timeline")
     expect(chart.locator("text.gtitle")).to_contain_text(f"{len(VISITS)} visits")
     expect(timeline_caption(page)).to_have_text(
@@ -147,7 +155,8 @@ def test_timeline_filters_change_the_chart_and_survive_a_reload(reader: Page, ap
     expect(fresh.locator(".st-key-chart-timeline text.gtitle")).to_contain_text(
         f"{len(PUTIN_VISITS)} visits"
     )
-    expect(fresh.locator(".st-key-timeline-kind")).to_contain_text("visit")
+    kinds = fresh.locator(".st-key-timeline-kind").get_by_role("button", pressed=True)
+    expect(kinds).to_have_text(["visit"])
     fresh.close()
 
 

@@ -52,10 +52,10 @@ verdicts = st.pills(
     key="claims-verdict",
     help="None chosen: every verdict",
 )
-# The filter applies to every claim; ten of them are drawn at a time (each a chart card, a
-# screen high), so that a pack of a thousand claims draws no more than one of ten.
+# The filter applies to every claim; a dozen are drawn at a time (each a chart card, a screen
+# high; the Overview draws a dozen cards too), so a pack of a thousand claims draws no more.
 matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
-matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=10)]
+matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
 for check_id in matching["id"]:
     text, evidence = ui.computed(claim_block, tables, check_id)
     with st.container(border=True, key=f"claim-{check_id}"):

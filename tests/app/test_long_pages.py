@@ -31,10 +31,10 @@ def scaled(tmp_path_factory) -> tuple[dict, str]:
     return spec, str(folder)
 
 
-def test_claims_are_drawn_ten_at_a_time_with_every_claim_reachable(scaled, monkeypatch):
+def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, monkeypatch):
     spec, data = scaled
     claim_ids = [check["id"] for check in spec["checks"]]
-    assert len(claim_ids) > 20, "the generated pack must have more claims than two pages hold"
+    assert len(claim_ids) > 12, "the generated pack must have more claims than a page holds"
     monkeypatch.setenv("DYAD_DATA", data)
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     app.switch_page("pages/claims.py")
@@ -48,17 +48,18 @@ def test_claims_are_drawn_ten_at_a_time_with_every_claim_reachable(scaled, monke
         keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
         return [key.split("-claim-", 1)[1] for key in keys if "-claim-" in key]
 
-    assert showing() == [f"Showing 1–10 of {len(claim_ids)} claims"]
-    assert len(claims_drawn()) == 10
-    app.selectbox(key="claims-page").set_value(10).run()
+    assert showing() == [f"Showing 1–12 of {len(claim_ids)} claims"]
+    assert len(claims_drawn()) == 12
+    app.selectbox(key="claims-page").set_value(12).run()
     assert not app.exception, [e.value for e in app.exception]
-    assert showing() == [f"Showing 11–20 of {len(claim_ids)} claims"]
+    last = min(24, len(claim_ids))
+    assert showing() == [f"Showing 13–{last} of {len(claim_ids)} claims"]
     seen = []
     for start in app.selectbox(key="claims-page").options:
         app.selectbox(key="claims-page").set_value(int(start.split("–")[0]) - 1).run()
         assert not app.exception, [e.value for e in app.exception]
         drawn = claims_drawn()
-        assert 0 < len(drawn) <= 10
+        assert 0 < len(drawn) <= 12
         seen += drawn
     assert sorted(seen) == sorted(claim_ids)
 

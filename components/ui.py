@@ -376,6 +376,15 @@ PAGE_SIZE = 20
 CHART_PAGE_SIZE = 3
 
 
+def any_of(label: str, options: list, *, key: str, everything: str, where: Any = st) -> list:
+    """A filter of few options (the format's kinds, statuses, verdicts) as pills, each one
+    click away and any number chosen; none chosen means ``everything``, as its help says.
+    ``where``: a column or container to draw it in."""
+    return where.pills(
+        label, options, selection_mode="multi", key=key, help=f"None chosen: {everything}"
+    )
+
+
 def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
     """Which ``size`` of ``count`` items to draw: all of a short list; for a long one a
     chooser and a "Showing 1–20 of 1,200 claims" caption, so a page's cost does not

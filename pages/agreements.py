@@ -44,20 +44,14 @@ search = st.text_input(
     key="agreements-search",
     placeholder="e.g. investment",
 )
-# Kinds and statuses are few (the format names them): each shown as a pill, one click away.
-kinds = st.pills(
-    "Kind",
-    list(agreements["kind"].cat.categories),
-    selection_mode="multi",
-    key="agreements-kind",
-    help="None chosen: every kind",
+kinds = ui.any_of(
+    "Kind", list(agreements["kind"].cat.categories), key="agreements-kind", everything="every kind"
 )
-statuses = st.pills(
+statuses = ui.any_of(
     "Status",
     list(agreements["status"].cat.categories),
-    selection_mode="multi",
     key="agreements-status",
-    help="None chosen: every status",
+    everything="every status",
 )
 shown = ui.computed(agreements_table, tables, search, tuple(kinds), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements")

@@ -45,12 +45,11 @@ counts = ui.computed(verdict_counts, tables)
 for column, (verdict, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
     column.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))
 
-verdicts = st.pills(
+verdicts = ui.any_of(
     "Verdict",
     list(checks["verdict"].cat.categories),
-    selection_mode="multi",
     key="claims-verdict",
-    help="None chosen: every verdict",
+    everything="every verdict",
 )
 # The filter applies to every claim; a dozen are drawn at a time (each a chart card, a screen
 # high; the Overview draws a dozen cards too), so a pack of a thousand claims draws no more.

@@ -36,21 +36,16 @@ defaults = {
 }
 for key, value in defaults.items():
     st.session_state.setdefault(key, value)
-# Kinds and statuses are few (the format names them): pills, one click each.
 kind_column, status_column = st.columns([3, 1])
-kinds = kind_column.pills(
-    "Kind",
-    choices.kinds,
-    selection_mode="multi",
-    key="timeline-kind",
-    help="None chosen: every kind",
+kinds = ui.any_of(
+    "Kind", choices.kinds, key="timeline-kind", everything="every kind", where=kind_column
 )
-statuses = status_column.pills(
+statuses = ui.any_of(
     "Status",
     choices.statuses,
-    selection_mode="multi",
     key="timeline-status",
-    help="None chosen: held and planned",
+    everything="held and planned",
+    where=status_column,
 )
 person_column, host_column = st.columns([2, 1])
 people = person_column.multiselect(

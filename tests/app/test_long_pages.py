@@ -7,6 +7,7 @@ the spec written to disk, never from the app.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -31,15 +32,37 @@ def scaled(tmp_path_factory) -> tuple[dict, str]:
     return spec, str(folder)
 
 
+def open_on(
+    data: str, script: str, monkeypatch, state: dict | None = None, query: dict | None = None
+) -> AppTest:
+    """The app on the packs of ``data``, opened at the page ``script`` by a link with ``query``
+    and ``state`` (session keys, such as an expander opened) set, as a reader's clicks would."""
+    monkeypatch.setenv("DYAD_DATA", data)
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    if script != "pages/overview.py":
+        app.switch_page(script)
+    for key, value in (state or {}).items():
+        app.session_state[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def chooser_pages(app: AppTest, key: str) -> Iterator[None]:
+    """Each page of the "1–12" chooser with ``key`` in turn, as a reader picks them."""
+    for start in app.selectbox(key=key).options:
+        app.selectbox(key=key).set_value(int(start.split("–")[0]) - 1).run()
+        assert not app.exception, [e.value for e in app.exception]
+        yield
+
+
 def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, monkeypatch):
     spec, data = scaled
     claim_ids = [check["id"] for check in spec["checks"]]
     assert len(claim_ids) > 12, "the generated pack must have more claims than a page holds"
-    monkeypatch.setenv("DYAD_DATA", data)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    app.switch_page("pages/claims.py")
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_on(data, "pages/claims.py", monkeypatch)
 
     def showing() -> list[str]:
         return [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
@@ -55,9 +78,7 @@ def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, mo
     last = min(24, len(claim_ids))
     assert showing() == [f"Showing 13–{last} of {len(claim_ids)} claims"]
     seen = []
-    for start in app.selectbox(key="claims-page").options:
-        app.selectbox(key="claims-page").set_value(int(start.split("–")[0]) - 1).run()
-        assert not app.exception, [e.value for e in app.exception]
+    for _ in chooser_pages(app, "claims-page"):
         drawn = claims_drawn()
         assert 0 < len(drawn) <= 12
         seen += drawn
@@ -65,10 +86,7 @@ def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, mo
 
 
 def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(scaled, monkeypatch):
-    monkeypatch.setenv("DYAD_DATA", scaled[1])
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_on(scaled[1], "pages/overview.py", monkeypatch)
 
     def cards_drawn() -> list[str]:  # each card is a container keyed "card-<record id>"
         keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
@@ -78,9 +96,7 @@ def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(sca
     total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
     assert caption == f"Showing 1–12 of {total} headline cards" and total > 12
     seen: list[str] = []
-    chooser = app.selectbox(key="overview-cards")
-    for start in chooser.options:
-        app.selectbox(key="overview-cards").set_value(int(start.split("–")[0]) - 1).run()
+    for _ in chooser_pages(app, "overview-cards"):
         drawn = cards_drawn()
         assert 0 < len(drawn) <= 12
         seen += drawn
@@ -108,12 +124,8 @@ def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(
         key for key, metric in spec["pack"]["metrics"].items() if metric["topic"] in trade_topics
     } & dated
     finance = {key for key in on_trade if spec["pack"]["metrics"][key]["topic"] == "finance"}
-    monkeypatch.setenv("DYAD_DATA", data)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    app.switch_page("pages/trade.py")
-    app.session_state["more-figures-open-Trade"] = True  # "More figures", opened
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    # "More figures", opened.
+    app = open_on(data, "pages/trade.py", monkeypatch, {"more-figures-open-Trade": True})
 
     def metric_charts() -> set[str]:  # a metric's chart card is keyed "chart-<metric>-over-time"
         keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
@@ -134,9 +146,7 @@ def test_metric_charts_are_drawn_three_at_a_time_with_every_metric_reachable(
     def walk(chooser: str) -> list[set[str]]:
         """The metric charts drawn on each page of ``chooser``, back on its first page after."""
         pages = []
-        for start in app.selectbox(key=chooser).options:
-            app.selectbox(key=chooser).set_value(int(start.split("–")[0]) - 1).run()
-            assert not app.exception, [e.value for e in app.exception]
+        for _ in chooser_pages(app, chooser):
             pages.append(metric_charts())
         app.selectbox(key=chooser).set_value(0).run()
         return pages
@@ -199,12 +209,8 @@ def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reac
     planned = [f for f in spec["figures"] if f["metric"] in rates and f["status"] != "reported"]
     top = max(figure["value"] for figure in planned)
     largest = {metrics[f["metric"]]["label"] for f in planned if f["value"] == top}
-    monkeypatch.setenv("DYAD_DATA", data)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    app.switch_page("pages/energy.py")
-    app.session_state["more-figures-open-Energy"] = True  # "More figures", opened
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    # "More figures", opened.
+    app = open_on(data, "pages/energy.py", monkeypatch, {"more-figures-open-Energy": True})
 
     def volume_chart() -> dict:
         [chart] = [c for c in app.get("plotly_chart") if "-plot-planned-volumes" in c.proto.id]
@@ -220,9 +226,7 @@ def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reac
         return [c.value for c in app.caption if c.value.endswith(" figures")]
 
     seen, listed = [], []
-    for start in app.selectbox(key="planned-volumes-page").options:
-        app.selectbox(key="planned-volumes-page").set_value(int(start.split("–")[0]) - 1).run()
-        assert not app.exception, [e.value for e in app.exception]
+    for _ in chooser_pages(app, "planned-volumes-page"):
         figure = volume_chart()
         assert 0 < bars(figure) <= 20
         # The finding is of every stated volume, on every page of them.
@@ -279,11 +283,7 @@ def test_a_long_timeline_opens_on_its_latest_years_and_widens_to_every_event(
         start -= 1
     opening = (start, max(years))
     in_view = sum(year >= start for year in years)
-    monkeypatch.setenv("DYAD_DATA", data)
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    app.switch_page("pages/timeline.py")
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_on(data, "pages/timeline.py", monkeypatch)
 
     def drawn() -> tuple[int, int]:
         """Events drawn as markers on the timeline, and rows of its table."""
@@ -308,10 +308,8 @@ def test_a_long_timeline_opens_on_its_latest_years_and_widens_to_every_event(
     app.slider(key="timeline-years").set_value((min(years), max(years))).run()
     assert drawn() == (600, 600)
     assert app.query_params["years"] == f"{min(years)}-{max(years)}"
-    shared = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    shared.query_params["years"] = f"{min(years)}-{max(years)}"
-    shared.switch_page("pages/timeline.py")
-    shared.run()
+    every_year = {"years": f"{min(years)}-{max(years)}"}
+    shared = open_on(data, "pages/timeline.py", monkeypatch, query=every_year)
     assert shared.slider(key="timeline-years").value == (min(years), max(years))
     assert [c.value for c in shared.caption if " of 600 events" in c.value] == [
         "600 of 600 events · the link in the address bar opens this view"

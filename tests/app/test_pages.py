@@ -247,3 +247,19 @@ def test_more_figures_open_with_one_click_on_charts_with_their_sources(title, mo
         lines = [a["text"] for a in layout["annotations"] if a.get("name") == "source-line"]
         assert lines and lines[0].startswith("Source")
         assert metrics[metric]["label"] in json.dumps(chart)
+
+
+def test_every_session_and_rerun_is_sent_the_same_charts(monkeypatch):
+    """Finished figures are shared by every session and handed to Streamlit in a dict made
+    once (``ui.sent_figure``): nothing a run does may change what the next one sends."""
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+
+    def specs(app: AppTest) -> dict[str, str]:
+        return {chart.proto.id: chart.proto.spec for chart in app.get("plotly_chart")}
+
+    first = run_page("pages/claims.py")
+    sent = specs(first)
+    assert len(sent) >= 2
+    first.run()
+    assert specs(first) == sent
+    assert specs(run_page("pages/claims.py")) == sent

@@ -146,8 +146,11 @@ def _argument_key(value: object) -> object:
     """
     if isinstance(value, pd.DataFrame):
         return ("frame", tuple(value.index), tuple(value.columns))
-    if isinstance(value, Chart):  # a built chart: which chart, of which rows
-        return ("chart", value.key, tuple(value.rows.index), value.listed_metrics)
+    if isinstance(value, Chart):
+        # A built chart: which chart, of which records (its rows are renumbered from 0, so
+        # their index would not tell two selections of the same length apart).
+        records = tuple(value.rows["id"]) if "id" in value.rows else len(value.rows)
+        return ("chart", value.key, records, value.listed_metrics)
     if isinstance(value, pd.Series):
         return ("row", value.name, tuple(value.index), tuple(map(str, value.to_numpy())))
     if isinstance(value, list | tuple):

@@ -42,8 +42,9 @@ def claim_block(tables, check_id: str) -> tuple[str, pd.DataFrame]:
 
 # 2. Render: a summary of verdicts, then each claim
 counts = ui.computed(verdict_counts, tables)
-for column, (verdict, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
-    column.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))
+with st.container(horizontal=True, key="verdict-counts"):  # one row: a block, not columns
+    for verdict, count in counts.items():
+        st.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))
 
 verdicts = ui.any_of(
     "Verdict",
@@ -57,15 +58,20 @@ matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
 for check_id in matching["id"]:
     text, evidence = ui.computed(claim_block, tables, check_id)
+    chart = ui.computed(check_evidence_chart, tables, check_id)
     with st.container(border=True, key=f"claim-{check_id}"):
-        st.markdown(text)
-        ui.chart_card(
-            ui.computed(check_evidence_chart, tables, check_id),
-            missing="No numbers among the evidence; see the records below.",
-        )
-        if evidence.empty:
-            st.caption("No evidence: this claim is unverified.")
+        if chart is None:
+            # Said in the claim's own block: one element, not a box of its own.
+            why = (
+                "No evidence: this claim is unverified."
+                if evidence.empty
+                else "No numbers among the evidence; see the records below."
+            )
+            st.markdown(f"{text}\n\n:gray[{why}]")
         else:
+            st.markdown(text)
+            ui.chart_card(chart)
+        if not evidence.empty:
             ui.lazy_expander(
                 f"Evidence: {ui.plural(len(evidence), 'record')}, with quotes",
                 key=f"evidence-{check_id}",

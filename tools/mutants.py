@@ -315,8 +315,8 @@ MUTANTS = [
     Mutant(
         "claims-verdict-count-wrong",
         "pages/claims.py",
-        'column.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))',
-        'column.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", len(counts))',
+        'st.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))',
+        'st.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", len(counts))',
     ),
     Mutant(
         "event-hover-without-source",

@@ -263,3 +263,31 @@ def test_every_session_and_rerun_is_sent_the_same_charts(monkeypatch):
     first.run()
     assert specs(first) == sent
     assert specs(run_page("pages/claims.py")) == sent
+
+
+def test_a_claim_without_a_chart_says_why_in_its_own_block(monkeypatch):
+    """A claim with no figure among its evidence draws no chart and says so; one with no
+    evidence at all says it is unverified. Counted from the pack's files."""
+    monkeypatch.delenv("DYAD_DATA", raising=False)
+    pack = SHIPPED_DATA / "russia-china"
+    checks = yaml.safe_load((pack / "checks.yaml").read_text("utf-8"))
+    figures = {f["id"] for f in yaml.safe_load((pack / "figures.yaml").read_text("utf-8"))}
+    unverified = [c for c in checks if not c.get("evidence")]
+    no_numbers = [c for c in checks if c.get("evidence") and not set(c["evidence"]) & figures]
+    assert unverified and no_numbers, "the shipped pack has claims of both kinds"
+    app = run_page("pages/claims.py")
+    # Read as shown: a colour directive (":gray[...]") is styling, not words.
+    blocks = [
+        as_words(re.sub(r":\w+\[([^\]]*)\]", r"\1", str(m.value)))
+        for m in app.markdown
+        if str(m.value).startswith("### ")
+    ]
+    said = {
+        "No evidence: this claim is unverified.": unverified,
+        "No numbers among the evidence; see the records below.": no_numbers,
+    }
+    for why, claims in said.items():
+        shown = [block for block in blocks if block.endswith(why)]
+        assert len(shown) == len(claims), why
+        for check in claims:
+            assert any(as_words(check["claim"]) in block for block in shown), check["id"]

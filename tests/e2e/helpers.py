@@ -222,13 +222,16 @@ def element_code_prefetched(page: Page, timeout: float = WAIT_MS) -> list[dict]:
     )
 
 
-def record_script_requests(page: Page) -> list[str]:
-    """A list that fills with the address of every script ``page`` requests from now on."""
+def record_code_requests(page: Page) -> list[str]:
+    """A list that fills with the address of every script, stylesheet and font ``page``
+    requests from now on: what a first visit to a page would wait for."""
     requested: list[str] = []
     page.on(
         "request",
         lambda request: (
-            requested.append(request.url) if request.resource_type == "script" else None
+            requested.append(request.url)
+            if request.resource_type in ("script", "stylesheet", "font")
+            else None
         ),
     )
     return requested

@@ -23,7 +23,7 @@ from tests.e2e.helpers import (
     no_error_elements,
     on_page,
     plotly_charts,
-    record_script_requests,
+    record_code_requests,
     shared_tab,
 )
 
@@ -61,8 +61,9 @@ def reader(browser, browser_context_args, app_url) -> Iterator[Page]:
 
 @pytest.fixture(scope="module")
 def scripts_requested(reader: Page) -> list[str]:
-    """Every script the reader's tab requests after its first page and the prefetch."""
-    return record_script_requests(reader)
+    """Every script, stylesheet and font the reader's tab requests after its first page and
+    the prefetch."""
+    return record_code_requests(reader)
 
 
 def shipped_figure(figure_id: str) -> dict:
@@ -87,8 +88,8 @@ def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(
 ):
     scripts_requested.clear()
     page = on_page(reader, spec.title)
-    # Its elements' code was fetched while the first page was read: a first visit waits for
-    # no module (Agreements alone needed 46).
+    # Its elements' code, styles and fonts were fetched while the first page was read: a first
+    # visit waits for none (Agreements needed 46 modules, the table's stylesheet and a font).
     assert scripts_requested == [], f"{spec.title} fetched code: {scripts_requested}"
     expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
     no_error_elements(page)

@@ -9,7 +9,9 @@ import streamlit as st
 from components import ui
 from components.registry import PAGES
 
-st.set_page_config(page_title="Dyad", page_icon=":material/compare_arrows:", layout="wide")
+# An emoji icon is drawn by the browser itself; a :material: one is fetched from Google's servers
+# on every page run, which fails offline (a briefing room) and tells them each page viewed.
+st.set_page_config(page_title="Dyad", page_icon="↔️", layout="wide")
 
 # A session's pages are made on its first run and kept: each st.Page resolves its script on
 # disk, and every click reruns this file. (A session's runs never overlap.)

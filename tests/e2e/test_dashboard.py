@@ -60,6 +60,20 @@ def reader(browser, browser_context_args, app_url) -> Iterator[Page]:
 
 
 @pytest.fixture(scope="module")
+def outside_requests(reader: Page, app_url: str) -> list[str]:
+    """Every address outside the app that the reader's tab asks for from its first page on:
+    a briefing room is often offline, and what a reader views is nobody else's business."""
+    asked: list[str] = []
+    reader.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith((app_url, "data:")) else asked.append(request.url)
+        ),
+    )
+    return asked
+
+
+@pytest.fixture(scope="module")
 def scripts_requested(reader: Page) -> list[str]:
     """Every script, stylesheet and font the reader's tab requests after its first page and
     the prefetch."""
@@ -84,13 +98,14 @@ def test_home_page_draws_the_pack_with_nothing_gone_wrong(reader: Page, app_url:
 
 @pytest.mark.parametrize("spec", PAGES, ids=[spec.title for spec in PAGES])
 def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(
-    reader: Page, scripts_requested: list[str], spec
+    reader: Page, scripts_requested: list[str], outside_requests: list[str], spec
 ):
     scripts_requested.clear()
     page = on_page(reader, spec.title)
     # Its elements' code, styles and fonts were fetched while the first page was read: a first
     # visit waits for none (Agreements needed 46 modules, the table's stylesheet and a font).
     assert scripts_requested == [], f"{spec.title} fetched code: {scripts_requested}"
+    assert outside_requests == [], f"{spec.title} asked outside the app: {outside_requests}"
     expect(page.get_by_role("heading", name=spec.title, level=1)).to_be_visible()
     no_error_elements(page)
     on_opening, under_more = CHARTS_PER_PAGE[spec.title]

@@ -83,16 +83,19 @@ def filters_from_query(query: dict[str, list[str]], events: pd.DataFrame) -> Tim
     )
 
 
-def filters_to_query(filters: TimelineFilters, events: pd.DataFrame) -> dict[str, list[str]]:
+def filters_to_query(
+    filters: TimelineFilters, events: pd.DataFrame, opening: tuple[int, int] | None = None
+) -> dict[str, list[str]]:
     """The URL parameters of a filtered view: what narrows it, and its years whenever they
-    are not the ones the page opens on (so a link to every year of a long timeline says so)."""
+    are not the ones the page opens on (so a link to every year of a long timeline says so).
+    ``opening``: those years, when already worked out (``TimelineChoices.opening_years``)."""
     query = {
         "kind": filters.kinds,
         "status": filters.statuses,
         "person": filters.people,
         "host": filters.hosts,
     }
-    if filters.years and filters.years != opening_years(events):
+    if filters.years and filters.years != (opening or opening_years(events)):
         query["years"] = [f"{filters.years[0]}-{filters.years[1]}"]
     return {name: values for name, values in query.items() if values}
 

@@ -6,8 +6,8 @@
 On loopback only (127.0.0.1). Each reader reads like a person: it arrives at
 a random moment in the first ``--arrive`` seconds, then waits 1–3 s (uniformly random)
 between clicks, clicks through every page in the sidebar's order, changes a
-Timeline filter, and downloads a CSV and an image where the page offers them,
-until ``--duration`` seconds are up. Protocol readers
+Timeline filter, and downloads a CSV and an image where the page offers them
+(a chart's, after opening its "Data, CSV and images" expander), until ``--duration`` seconds are up. Protocol readers
 (``bench.protocol_reader``) speak Streamlit's websocket protocol, so 25 of
 them cost the measuring side little; their page time is the server's, from
 the rerun request to ``script_finished``. Browser readers are contexts of one
@@ -37,6 +37,7 @@ from playwright.async_api import Browser, async_playwright
 from bench.large_packs import rss_mb
 from bench.page_times import app_and_floor, load_average, write_csv
 from bench.protocol_reader import ProtocolReader
+from components.ui import CHART_DATA
 from tests.e2e.helpers import _APP_IS_READY_JS, _SETTLE_JS, SIDEBAR_NAV, _RunFinished
 from tests.e2e.server import CHROMIUM_ARGS, AppServer, chromium_path
 
@@ -90,6 +91,10 @@ async def protocol_reader(
             for label in ("CSV", "PNG"):
                 if time.monotonic() < deadline and rng.random() < 0.5:
                     await think(rng)
+                    # A chart's downloads sit in its closed "Data, CSV and images" expander.
+                    opened = await reader.open_expander(CHART_DATA)
+                    if opened is not None:
+                        room.times["open data"].append(opened)
                     if await reader.download(label) is not None:
                         room.downloads += 1
     except Exception as error:  # every failure is a finding to report
@@ -150,6 +155,12 @@ async def browser_reader(
                 started = time.perf_counter()
                 await _rerun_of(page, choose_a_kind)
                 room.times["browser filter"].append(time.perf_counter() - started)
+            data = page.locator("[data-testid='stExpander'] summary").filter(has_text=CHART_DATA)
+            if await data.count():
+                await think(rng)
+                started = time.perf_counter()
+                await _rerun_of(page, data.first.click)
+                room.times["browser open data"].append(time.perf_counter() - started)
             downloads = {
                 "CSV": page.locator("[data-testid='stDownloadButton']").filter(has_text="CSV"),
                 "image": page.locator(".js-plotly-plot .modebar-btn[data-title^='Download plot']"),

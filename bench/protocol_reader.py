@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Block_pb2 import Block
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -47,6 +48,7 @@ class ProtocolReader:
     base_url: str
     pages: list[Page] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
+    expanders: list[Block.Expandable] = field(default_factory=list)
     page_hash: str = ""
     session_id: str = ""
     query_string: str = ""
@@ -83,6 +85,7 @@ class ProtocolReader:
 
     async def _read_run(self) -> None:
         elements: list[Element] = []
+        expanders: list[Block.Expandable] = []
         started = False
         while True:
             message = ForwardMsg.FromString(await self._socket.recv())
@@ -114,6 +117,10 @@ class ProtocolReader:
                         f"{element.exception.message}"
                     )
                 elements.append(element)
+            elif kind == "delta" and message.delta.WhichOneof("type") == "add_block":
+                block = message.delta.add_block
+                if block.WhichOneof("type") == "expandable" and block.expandable.id:
+                    expanders.append(block.expandable)
             elif kind == "page_not_found":
                 raise ReaderError(f"page not found: {message.page_not_found.page_name}")
             elif (
@@ -124,6 +131,7 @@ class ProtocolReader:
                 if message.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise ReaderError("the page did not compile")
                 self.elements = elements
+                self.expanders = expanders
                 return
 
     def of_type(self, kind: str) -> list:
@@ -144,6 +152,16 @@ class ProtocolReader:
         options = [getattr(option, "content", option) for option in widget.options]
         state = WidgetState(id=widget.id)
         state.string_array_value.data.append(options[option_index % len(options)])
+        return await self.rerun(widget_states=[state])
+
+    async def open_expander(self, label_start: str) -> float | None:
+        """Open the page's first closed expander whose label starts with ``label_start``, as a
+        click on it does (its state goes to the server, which draws what it holds); seconds of
+        the rerun, or None when the page has no such expander."""
+        found = [e for e in self.expanders if e.label.startswith(label_start) and not e.expanded]
+        if not found:
+            return None
+        state = WidgetState(id=found[0].id, bool_value=True)
         return await self.rerun(widget_states=[state])
 
     async def download(self, label: str) -> int | None:

@@ -431,6 +431,10 @@ def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> No
     )
 
 
+# What a chart card's closed expander of rows and downloads is called (its label starts so).
+CHART_DATA = "Data, CSV and images"
+
+
 def chart_card(
     chart: Chart | None, *, missing: str = "This pack has no figures for this chart."
 ) -> None:
@@ -447,20 +451,43 @@ def chart_card(
             alt=chart.alt_text,
         )
         st.caption(source_links(chart.sources))
-        # One row of controls: a flex row is one block where columns would be four.
-        with st.container(horizontal=True, vertical_alignment="top", key=f"tools-{chart.key}"):
-            lazy_expander(
-                f"Data: {plural(len(chart.rows), 'row')}, with sources and quotes",
-                key=f"data-{chart.key}",
-                body=lambda: dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG),
+        # One closed expander holds the rows and every download: a card sends four elements,
+        # not seven, and no CSV is made until a reader opens it.
+        lazy_expander(
+            f"{CHART_DATA}: {plural(len(chart.rows), 'row')}, with sources and quotes",
+            key=f"data-{chart.key}",
+            body=lambda: chart_data(chart),
+        )
+
+
+def chart_data(chart: Chart) -> None:
+    """A chart's rows with their sources and quotes, then a CSV of exactly those rows and the
+    chart as PNG, PNG 4×, SVG and PDF, each image drawn on the server when clicked."""
+    dataframe(chart.rows, hide_index=True, column_config=COLUMN_CONFIG)
+    available = images_available()
+    if not available:
+        st.warning(images.missing_chromium_message(), icon=":material/warning:")
+    as_of = st.session_state.get("as-of", "")
+    with st.container(horizontal=True, vertical_alignment="center", key=f"tools-{chart.key}"):
+        table_download(
+            chart.rows,
+            chart.file_stem,
+            key=f"csv-{chart.key}",
+            help="The rows above, with source and quote columns",
+        )
+        for fmt, spec in images.FORMATS.items():
+            st.download_button(
+                spec.label,
+                # Drawn on a thread of its own when clicked, so the page never waits for it.
+                lambda fmt=fmt: images.chart_image(chart, fmt, as_of),
+                file_name=images.file_name(chart, fmt),
+                mime=spec.mime,
+                key=f"image-{fmt}-{chart.key}",
+                on_click="ignore",
+                disabled=not available,
+                icon=":material/image:",
+                help="16:9, 1600×900, title, source line and as-of date inside",
             )
-            table_download(
-                chart.rows,
-                chart.file_stem,
-                key=f"csv-{chart.key}",
-                help="The rows behind this chart, with source and quote columns",
-            )
-            image_downloads(chart, st.session_state.get("as-of", ""))
 
 
 class _SentFigure(go.Figure):
@@ -556,29 +583,6 @@ def images_available() -> bool:
     if chromium not in known:
         known[chromium] = images.images_available()
     return known[chromium]
-
-
-def image_downloads(chart: Chart, as_of: str) -> None:
-    """A menu of the chart as PNG, PNG 4×, SVG and PDF, each drawn on the server when clicked."""
-
-    def body() -> None:
-        available = images_available()
-        if not available:
-            st.warning(images.missing_chromium_message(), icon=":material/warning:")
-        st.caption("16:9, 1600×900, title, source line and as-of date inside.")
-        for fmt, spec in images.FORMATS.items():
-            st.download_button(
-                spec.label,
-                # Drawn on a thread of its own when clicked, so the page never waits for it.
-                lambda fmt=fmt: images.chart_image(chart, fmt, as_of),
-                file_name=images.file_name(chart, fmt),
-                mime=spec.mime,
-                key=f"image-{fmt}-{chart.key}",
-                on_click="ignore",
-                disabled=not available,
-            )
-
-    lazy_popover("Image", icon=":material/image:", key=f"images-{chart.key}", body=body)
 
 
 COLUMN_CONFIG = {

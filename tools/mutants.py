@@ -261,8 +261,8 @@ MUTANTS = [
     Mutant(
         "chart-csv-other-rows",
         "components/ui.py",
-        "            table_download(\n                chart.rows,",
-        "            table_download(\n                chart.rows.iloc[::-1],",
+        "        table_download(\n            chart.rows,",
+        "        table_download(\n            chart.rows.iloc[::-1],",
     ),
     Mutant(
         "sources-page-publisher-unescaped",

@@ -123,6 +123,21 @@ def csv_rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
+def chart_csv_rows(app: AppTest, key: str) -> list[dict[str, str]] | None:
+    """The CSV of the chart card whose chart key is ``key`` (or starts with it), fetched as a
+    reader does: its closed "Data, CSV and images" expander opened, then CSV. None when the
+    page draws no such card."""
+    ids = [block.proto.id for block in app.get("expander")]
+    keys = [i.split("-", 2)[2] for i in ids if i.count("-") >= 2]
+    [data] = [k for k in keys if k.startswith(f"data-{key}")] or [None]
+    if data is None:
+        return None
+    app.session_state[data] = True
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return csv_rows(download_bytes(app, "csv-" + data.removeprefix("data-")))
+
+
 def download_keys(app: AppTest) -> list[str]:
     """The keys of every download button on the page (the part after Streamlit's id prefix)."""
     return [re.sub(r"^\$\$ID-[0-9a-f]+-", "", b.proto.id) for b in app.get("download_button")]

@@ -95,7 +95,7 @@ def test_without_chromium_the_buttons_say_how_to_install_it(briefing, monkeypatc
 
     app.switch_page("pages/trade.py")
     app.run()
-    open_all(app, "images-")
+    open_all(app, "data-")
     card_images = {
         b.key: b.proto.disabled
         for b in app.get("download_button")

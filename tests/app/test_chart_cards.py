@@ -160,7 +160,17 @@ def test_data_view_shows_every_row_and_the_csv_holds_the_same_rows(pages, title,
     expected = CHART_ROWS[title][key]
     assert sorted(frame["id"]) == sorted(expected)
     noun = "row" if len(expected) == 1 else "rows"
-    assert expander.label == f"Data: {len(expected)} {noun}, with sources and quotes"
+    assert expander.label == (
+        f"Data, CSV and images: {len(expected)} {noun}, with sources and quotes"
+    )
+    # The downloads sit in the opened expander, beside the rows they hold.
+    assert {b.label for b in expander.get("download_button")} == {
+        "CSV",
+        "PNG",
+        "PNG 4×",
+        "SVG",
+        "PDF",
+    }
     rows = csv_rows(download_bytes(pages[title], f"csv-{key}"))
     assert [row["id"] for row in rows] == list(frame["id"]), "CSV and Data view differ"
     for row in rows:
@@ -332,3 +342,25 @@ def test_shipped_pack_charts_use_its_own_colours(monkeypatch):
         traces = charts(app)[key]["data"]
         drawn = set().union(*(colours_in(t.get(PAIR_COLOURED[key], {})) for t in traces))
         assert first in drawn and second not in drawn, (title, key)
+
+
+@pytest.mark.parametrize("title", [title for title, keys in CHART_ROWS.items() if keys])
+def test_a_cards_rows_and_downloads_are_made_only_once_opened(monkeypatch, title):
+    # A page as a reader first sees it: each card's rows and downloads wait behind a click.
+    app = open_page(title, monkeypatch=monkeypatch)
+    chart_keys = set(CHART_ROWS[title])
+    closed = [e for e in app.get("expander") if e.label.startswith("Data, CSV and images: ")]
+    assert len(closed) >= len(chart_keys)
+    assert not any(e.get("dataframe") for e in closed)
+    made = {re.sub(r"^(csv|image-[a-z0-9]+)-", "", key) for key in download_keys(app)}
+    assert not made & chart_keys, "a card made its downloads before it was opened"
+    # One click opens one card: its rows, its CSV and its images, no other card's.
+    first = sorted(chart_keys)[0]
+    app.session_state[f"data-{first}"] = True
+    app.run()
+    opened = [key for key in download_keys(app) if key.endswith(f"-{first}")]
+    assert sorted(opened) == sorted(
+        [f"csv-{first}", *(f"image-{fmt}-{first}" for fmt in ("png", "png4", "svg", "pdf"))]
+    )
+    made = {re.sub(r"^(csv|image-[a-z0-9]+)-", "", key) for key in download_keys(app)}
+    assert made & chart_keys == {first}

@@ -13,6 +13,7 @@ import pytest
 from tests.app.reader import (
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    chart_csv_rows,
     container,
     csv_rows,
     download_bytes,
@@ -46,8 +47,9 @@ def timeline_ids(app) -> dict[str, list[str]]:
         "csv": [row["id"] for row in csv_rows(download_bytes(app, "csv-timeline-table"))],
         "count": caption.split(" of ")[0],
     }
-    if any(b.proto.id.endswith("-csv-timeline") for b in app.get("download_button")):
-        shown["chart csv"] = [row["id"] for row in csv_rows(download_bytes(app, "csv-timeline"))]
+    chart = chart_csv_rows(app, "timeline")
+    if chart is not None:
+        shown["chart csv"] = [row["id"] for row in chart]
     return shown
 
 

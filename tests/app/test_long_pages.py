@@ -14,9 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.reader import (
     _downloads_kept,  # noqa: F401 - autouse fixture
-    csv_rows,
-    download_bytes,
-    download_keys,
+    chart_csv_rows,
 )
 from tests.conftest import REPO
 from tests.packgen import scaled_pack, write_pack
@@ -232,9 +230,7 @@ def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reac
         # The finding is of every stated volume, on every page of them.
         title = figure["layout"]["title"]["text"]
         assert any(f"The largest planned volume is {label}," in title for label in largest)
-        seen += [
-            row["id"] for row in csv_rows(download_bytes(app, csv_key(app, "planned-volumes")))
-        ]
+        seen += [row["id"] for row in chart_csv_rows(app, "planned-volumes")]
         # "More figures" lists the same figures whichever volumes are in view: the routes
         # on the chooser's other pages are reached there, not drawn again below.
         listed.append(more_figures())
@@ -242,12 +238,6 @@ def test_stated_energy_volumes_are_drawn_twenty_at_a_time_with_every_volume_reac
         assert not [m for m in more if "-route-" in m]
     assert sorted(seen) == sorted(stated)
     assert len(listed) > 1 and listed[0] and all(page == listed[0] for page in listed), listed
-
-
-def csv_key(app: AppTest, chart: str) -> str:
-    """The key of the CSV button of the card whose chart key starts with ``chart``."""
-    [key] = [key for key in download_keys(app) if key.startswith(f"csv-{chart}")]
-    return key
 
 
 @pytest.fixture(scope="module")

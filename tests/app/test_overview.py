@@ -10,9 +10,8 @@ from tests.app.reader import (
     READER_DATA,
     TIMEOUT,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    chart_csv_rows,
     container,
-    csv_rows,
-    download_bytes,
     open_page,
     texts,
 )
@@ -44,7 +43,7 @@ def test_only_planned_events_still_ahead_get_a_card(monkeypatch):
     app = open_page("Overview", monkeypatch=monkeypatch)
     assert has_card(app, "flavia-visit-2026-planned")
     assert not has_card(app, "summit-2025-planned")
-    strip = [row["id"] for row in csv_rows(download_bytes(app, "csv-events-strip"))]
+    strip = [row["id"] for row in chart_csv_rows(app, "events-strip")]
     assert "summit-2025-planned" not in strip
     assert "flavia-visit-2026-planned" in strip
 

@@ -152,6 +152,15 @@ def expect_rerun(page: Page, timeout: float = WAIT_MS) -> Iterator[None]:
     wait_for_app(page, timeout)
 
 
+def open_chart_data(page: Page, chart_key: str) -> Locator:
+    """Open the "Data, CSV and images" expander of the chart card ``chart_key`` as a reader
+    does, and wait for the run that draws its rows and downloads; the opened expander."""
+    data = page.locator(f".st-key-chart-{chart_key} .st-key-data-{chart_key}")
+    with expect_rerun(page):
+        data.locator("summary").click()
+    return data
+
+
 def no_error_elements(page: Page) -> None:
     """Assert the page shows no exception, error or warning (call once the app is ready)."""
     for selector in ERROR_SELECTORS:

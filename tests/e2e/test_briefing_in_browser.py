@@ -27,6 +27,7 @@ from tests.e2e.helpers import (
     goto,
     no_error_elements,
     on_page,
+    open_chart_data,
     plotly_charts,
     shared_tab,
 )
@@ -133,11 +134,9 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
     fresh.close()
 
 
-def test_a_chart_cards_image_menu_downloads_png_png4x_svg_and_pdf(briefer: Page):
+def test_a_chart_cards_data_view_downloads_png_png4x_svg_and_pdf(briefer: Page):
     page = on_page(briefer, "Trade")
-    card = page.locator(".st-key-chart-trade-by-year")
-    card.locator(".st-key-images-trade-by-year").get_by_role("button").click()
-    menu = page.get_by_test_id("stPopoverBody")
+    menu = open_chart_data(page, "trade-by-year")
     stem = f"{PACK['id']}-trade-by-year"
     expected = {
         "PNG": (f"{stem}.png", (3200, 1800)),

@@ -22,6 +22,7 @@ from tests.e2e.helpers import (
     goto,
     no_error_elements,
     on_page,
+    open_chart_data,
     plotly_charts,
     record_code_requests,
     shared_tab,
@@ -178,9 +179,9 @@ def test_timeline_filters_change_the_chart_and_survive_a_reload(reader: Page, ap
 
 def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
     page = on_page(reader, "Trade")
-    card = page.locator(".st-key-chart-trade-by-year")
+    data = open_chart_data(page, "trade-by-year")
     with page.expect_download() as download_info:
-        card.locator(".st-key-csv-trade-by-year").get_by_role("button").click()
+        data.locator(".st-key-csv-trade-by-year").get_by_role("button").click()
     download = download_info.value
     assert download.suggested_filename == "russia-china-trade-by-year.csv"
     expected = trade_by_year_chart(load_packs(SHIPPED_DATA).packs["russia-china"])

@@ -137,20 +137,32 @@ st.multiselect(
     format_func=slide_label,
     placeholder="Choose charts, the headline numbers or the claims",
 )
-for index, slide_id in enumerate(slides):
-    # One row per slide, its arrows kept beside the title however long it is.
-    with st.container(
-        horizontal=True, wrap=False, vertical_alignment="center", key=f"order-{slide_id}"
-    ):
-        st.markdown(f"{index + 1}\\. {ui.md(slide_label(slide_id))}", width="stretch")
-        st.button("↑", key=f"up-{slide_id}", on_click=move, args=(index, -1), disabled=index == 0)
-        st.button(
-            "↓",
-            key=f"down-{slide_id}",
-            on_click=move,
-            args=(index, 1),
-            disabled=index == len(slides) - 1,
-        )
+
+
+def order_rows() -> None:
+    """One row per chosen slide, its arrows kept beside the title however long it is."""
+    for index, slide_id in enumerate(slides):
+        with st.container(
+            horizontal=True, wrap=False, vertical_alignment="center", key=f"order-{slide_id}"
+        ):
+            st.markdown(f"{index + 1}\\. {ui.md(slide_label(slide_id))}", width="stretch")
+            st.button(
+                "↑", key=f"up-{slide_id}", on_click=move, args=(index, -1), disabled=index == 0
+            )
+            st.button(
+                "↓",
+                key=f"down-{slide_id}",
+                on_click=move,
+                args=(index, 1),
+                disabled=index == len(slides) - 1,
+            )
+
+
+# The chips above already show the order; the arrows that change it wait behind one click.
+if len(slides) > 1:
+    ui.lazy_expander(
+        f"Change the order of the {len(slides)} slides", key="briefing-order", body=order_rows
+    )
 with st.container(horizontal=True):
     st.button(
         "Present",

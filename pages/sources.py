@@ -50,9 +50,12 @@ def show_source(chosen: str) -> None:
     ui.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
 
     if chosen in tables.texts:
-        st.markdown("#### Stored text, quoted passages marked")
-        with st.container(border=True, key="source-text"):
-            st.html(ui.computed(marked_source_of, tables, chosen))
+        # A whole article, drawn once a reader asks for it: the records above carry its quotes.
+        ui.lazy_expander(
+            "Stored text, quoted passages marked",
+            key="source-text",
+            body=lambda: st.html(ui.computed(marked_source_of, tables, chosen)),
+        )
 
 
 chosen = st.selectbox(

@@ -78,6 +78,13 @@ def test_present_walks_the_deck_with_a_source_line_on_every_slide(briefing):
 
 def test_moving_a_slide_down_changes_the_order_in_the_url(briefing):
     app = briefing(charts="headlines,timeline,claims")
+    # The arrows wait behind one click; the chips show the order meanwhile.
+    assert not [b for b in app.button if b.key and b.key.startswith(("up-", "down-"))]
+    assert app.multiselect(key="briefing-slides").value == ["headlines", "timeline", "claims"]
+    order = [e.label for e in app.expander if e.label.startswith("Change the order")]
+    assert order == ["Change the order of the 3 slides"]
+    app.session_state["briefing-order"] = True
+    app.run()
     app.button(key="down-headlines").click().run()
     assert deck_in_url(app) == ["timeline", "headlines", "claims"]
     app.button(key="up-claims").click().run()

@@ -139,6 +139,9 @@ def chart_strings(app) -> list[str]:
 def test_pack_text_is_escaped_on_every_page(hostile_data, title, monkeypatch):
     app = open_page(title, data_dir=hostile_data, monkeypatch=monkeypatch)
     assert not app.error, [e.value for e in app.error]
+    if title == "Sources":  # the chosen source's stored text, as a reader opens it
+        open_all(app, "source-text")
+        assert any("tag" in html.proto.body for html in app.main.get("html")), "void"
     texts = shown_texts(app)
     assert any("bold" in text for text in texts), f"{title} shows no hostile text: test is void"
     for text in texts:

@@ -353,8 +353,13 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
     title, url, publisher = SOURCE_HEADINGS[source]
     header = next(m.value for m in app.markdown if url in m.value)
     assert header.startswith(f"**[{title}]({url})** · {publisher}")
-    marked = [h.proto.body for h in app.main.get("html")]
-    assert bool(marked) == (source == "chronicle-2025-05-10")
+    stored = [e for e in app.expander if e.label == "Stored text, quoted passages marked"]
+    assert bool(stored) == (source == "chronicle-2025-05-10")
+    assert not app.main.get("html"), "the stored text is drawn only once opened"
+    if stored:
+        open_all(app, "source-text")
+        [marked] = [h.proto.body for h in app.main.get("html")]
+        assert "<mark" in marked
 
 
 def test_every_page_offers_its_own_link_with_the_filters_just_chosen(monkeypatch):

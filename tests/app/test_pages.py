@@ -77,6 +77,12 @@ def visible_places(app: AppTest) -> dict[str, list[str]]:
         "metric": [as_words(m.value) for m in app.metric] + [as_words(m.label) for m in app.metric],
         "chart": chart_items,
         "prose": prose,
+        # The chips of a multiselect: what it has chosen, as the reader sees it named.
+        "chosen": [
+            as_words(chooser.options[index])
+            for chooser in app.get("multiselect")
+            for index in chooser.indices
+        ],
     }
 
 

@@ -32,8 +32,9 @@ if not programmes.empty:
         rows = by_programme.get_group(programme_id)
         first = rows.iloc[0]
         with st.container(border=True, key=f"programme-{programme_id}"):
-            st.markdown(f"**{ui.md(first['title'])}** · {ui.md(first['status'])}")
-            st.markdown(" · ".join(f"`{ui.md(sector)}`" for sector in rows["sector"]))
+            sectors = " · ".join(f"`{ui.md(sector)}`" for sector in rows["sector"])
+            # One block of markdown, not two: a line break between the title and its sectors.
+            st.markdown(f"**{ui.md(first['title'])}** · {ui.md(first['status'])}  \n{sectors}")
             ui.source_popover(first, key=f"source-{programme_id}")
 
 ui.chart_card(ui.computed(sectors_chart, tables), missing="No agreement names a sector.")

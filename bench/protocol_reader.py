@@ -169,6 +169,15 @@ class ProtocolReader:
 
         None when the page has no such download.
         """
+        url = await self.file_url(label)
+        if url is None:
+            return None
+        return len(await self.fetch(url))
+
+    async def file_url(self, label: str) -> str | None:
+        """The address of the file behind the page's first download labelled ``label``, as a
+        click asks for it: a file made when clicked (a deferred download) is made now. None
+        when the page has no such download."""
         buttons = [b for b in self.of_type("download_button") if b.label == label]
         if not buttons:
             return None
@@ -176,12 +185,14 @@ class ProtocolReader:
         url = button.url
         if button.HasField("deferred_file_id") and button.deferred_file_id:
             url = await self._deferred_url(button.deferred_file_id)
-        if not url.startswith("http"):
-            url = self.base_url + url
+        return url if url.startswith("http") else self.base_url + url
+
+    async def fetch(self, url: str) -> bytes:
+        """The file at ``url`` (on loopback only), as the browser fetches a download."""
         body = await asyncio.to_thread(_fetch, url)
         if not body:
-            raise ReaderError(f"empty download {button.file_name}")
-        return len(body)
+            raise ReaderError(f"empty download {url}")
+        return body
 
     async def _deferred_url(self, file_id: str) -> str:
         message = BackMsg()

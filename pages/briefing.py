@@ -206,43 +206,39 @@ if st.session_state.pop("prepare-deck-asked", False):
         )
     st.success(f"{len(charted)} images ready: the deck downloads at once.")
 with st.container(horizontal=True, key="takeaways"):
-    st.download_button(
+    ui.made_on_click_download(
         "Deck (PPTX)",
         lambda: deck.deck_pptx(catalogue, chosen),
         file_name=f"{stem}.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="take-pptx",
-        on_click="ignore",
         disabled=not (drawn and chosen),
         icon=":material/co_present:",
     )
-    st.download_button(
+    ui.made_on_click_download(
         "Deck (PDF)",
         lambda: deck.deck_pdf(catalogue, chosen),
         file_name=f"{stem}.pdf",
         mime="application/pdf",
         key="take-pdf",
-        on_click="ignore",
         disabled=not (drawn and chosen),
         icon=":material/picture_as_pdf:",
     )
-    st.download_button(
+    ui.made_on_click_download(
         "Offline report (HTML)",
         lambda: report.offline_report(catalogue, chosen),
         file_name=f"{stem}.html",
         mime="text/html",
         key="take-html",
-        on_click="ignore",
         disabled=not chosen,
         icon=":material/language:",
     )
-    st.download_button(
+    ui.made_on_click_download(
         "All data (ZIP)",
         lambda: bundle.data_bundle(tables, default_data_dir() / tables.id),
         file_name=f"{tables.id}-data.zip",
         mime="application/zip",
         key="take-zip",
-        on_click="ignore",
         icon=":material/folder_zip:",
     )
 st.caption(

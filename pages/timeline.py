@@ -96,8 +96,20 @@ ui.chart_card(
     ui.computed(visits_by_host_chart, tables, shown),
     missing="No visit among these events names the country that hosted it.",
 )
-st.subheader("Events")
-table = ui.computed(events_table, tables, shown)
-ui.dataframe(table, hide_index=True, column_config=ui.COLUMN_CONFIG, key="timeline-table")
-ui.table_download(table, f"{tables.id}-events", key="csv-timeline-table")
+
+
+def events_view() -> None:
+    """The events in view as a table, with their sources and quotes, and its CSV."""
+    table = ui.computed(events_table, tables, shown)
+    ui.dataframe(table, hide_index=True, column_config=ui.COLUMN_CONFIG, key="timeline-table")
+    ui.table_download(table, f"{tables.id}-events", key="csv-timeline-table")
+
+
+# The chart above draws every event in view; their table (a tenth of a second for the browser
+# to draw) waits behind one click, as a chart's own data does.
+ui.lazy_expander(
+    f"Events in view as a table: {ui.plural(len(shown), 'event')}, with sources and quotes",
+    key="timeline-events",
+    body=events_view,
+)
 ui.more_figures(tables, "Timeline", [])

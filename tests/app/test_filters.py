@@ -17,6 +17,7 @@ from tests.app.reader import (
     container,
     csv_rows,
     download_bytes,
+    download_keys,
     open_all,
     open_page,
     page_table,
@@ -40,6 +41,8 @@ def ordered(ids: list[str], among: list[str]) -> list[str]:
 
 def timeline_ids(app) -> dict[str, list[str]]:
     """What the Timeline shows: its table, its CSV, its chart's CSV, and the caption's count."""
+    app.session_state["timeline-events"] = True  # the table, as a reader opens it
+    app.run()
     table = page_table(app, ["id", "when"])
     caption = next(c.value for c in app.caption if "events · the link" in c.value)
     shown = {
@@ -65,6 +68,17 @@ def expect_timeline(app, ids: list[str]) -> None:
 @pytest.fixture
 def timeline(monkeypatch):
     return open_page("Timeline", monkeypatch=monkeypatch)
+
+
+def test_timeline_table_waits_behind_one_click(monkeypatch):
+    app = open_page("Timeline", monkeypatch=monkeypatch)
+    # The chart draws every event in view; the table and its CSV are made once opened.
+    assert not app.main.get("dataframe")
+    assert "csv-timeline-table" not in download_keys(app)
+    [label] = [e.label for e in app.expander if e.label.startswith("Events in view")]
+    assert label == f"Events in view as a table: {len(ALL_EVENTS)} events, with sources and quotes"
+    shown = timeline_ids(app)
+    assert sorted(shown["table"]) == sorted(ALL_EVENTS) == sorted(shown["csv"])
 
 
 def test_timeline_shows_every_event_by_default_the_last_year_included(timeline):

@@ -273,7 +273,7 @@ def test_a_long_timeline_opens_on_its_latest_years_and_widens_to_every_event(
         start -= 1
     opening = (start, max(years))
     in_view = sum(year >= start for year in years)
-    app = open_on(data, "pages/timeline.py", monkeypatch)
+    app = open_on(data, "pages/timeline.py", monkeypatch, state={"timeline-events": True})
 
     def drawn() -> tuple[int, int]:
         """Events drawn as markers on the timeline, and rows of its table."""

@@ -1,14 +1,16 @@
 """A room of readers: 25 protocol sessions and a few browsers reading the app at once.
 
     python -m bench.loadtest [--readers 25] [--browsers 2] [--duration 90] [--arrive 5] [--data DIR]
+                             [--no-downloads]
     make loadtest
 
 On loopback only (127.0.0.1). Each reader reads like a person: it arrives at
 a random moment in the first ``--arrive`` seconds, then waits 1–3 s (uniformly random)
 between clicks, clicks through every page in the sidebar's order, changes a
 Timeline filter, and downloads a CSV and an image where the page offers them
-(a chart's, after opening its "Data, CSV and images" expander), until ``--duration`` seconds are up. Protocol readers
-(``bench.protocol_reader``) speak Streamlit's websocket protocol, so 25 of
+(a chart's, after opening its "Data, CSV and images" expander; not with
+``--no-downloads``, which leaves both rooms reading alike), until
+``--duration`` seconds are up. Protocol readers (``bench.protocol_reader``) speak Streamlit's websocket protocol, so 25 of
 them cost the measuring side little; their page time is the server's, from
 the rerun request to ``script_finished``. Browser readers are contexts of one
 Chromium; their page time runs to every chart drawn.
@@ -69,7 +71,12 @@ async def think(rng: random.Random) -> None:
 
 
 async def protocol_reader(
-    url: str, deadline: float, room: Room, rng: random.Random, arrive: float
+    url: str,
+    deadline: float,
+    room: Room,
+    rng: random.Random,
+    arrive: float,
+    downloads: bool = True,
 ) -> None:
     """One protocol reader: every page in turn, a filter, downloads, until the deadline."""
     await asyncio.sleep(rng.uniform(0, arrive))
@@ -88,7 +95,7 @@ async def protocol_reader(
             if page.url_path == "timeline" and reader.of_type("multiselect"):
                 await think(rng)
                 room.times["filter"].append(await reader.choose("Kind", rng.randrange(3)))
-            for label in ("CSV", "PNG"):
+            for label in ("CSV", "PNG") if downloads else ():
                 if time.monotonic() < deadline and rng.random() < 0.5:
                     await think(rng)
                     # A chart's downloads sit in its closed "Data, CSV and images" expander.
@@ -113,7 +120,13 @@ async def _rerun_of(page, action) -> None:
 
 
 async def browser_reader(
-    browser: Browser, url: str, deadline: float, room: Room, rng: random.Random, arrive: float
+    browser: Browser,
+    url: str,
+    deadline: float,
+    room: Room,
+    rng: random.Random,
+    arrive: float,
+    downloads: bool = True,
 ) -> None:
     """One browser context: the same reading, through the sidebar, the widgets and the toolbar."""
     await asyncio.sleep(rng.uniform(0, arrive))
@@ -155,6 +168,8 @@ async def browser_reader(
                 started = time.perf_counter()
                 await _rerun_of(page, choose_a_kind)
                 room.times["browser filter"].append(time.perf_counter() - started)
+            if not downloads:
+                continue
             data = page.locator("[data-testid='stExpander'] summary").filter(has_text=CHART_DATA)
             if await data.count():
                 await think(rng)
@@ -210,6 +225,7 @@ async def run_room(
     duration: float,
     seed: int,
     arrive: float,
+    downloads: bool = True,
 ) -> tuple[Room, list[float]]:
     """The room on ``server``: readers arrive within ``arrive`` seconds and read for ``duration``
     more (the browser readers as contexts of ``browser``); what they saw and the server's RSS
@@ -219,11 +235,19 @@ async def run_room(
     sampler = asyncio.create_task(sample_rss(server, done, rss))
     try:
         tasks = [
-            protocol_reader(server.url, deadline, room, random.Random(seed + number), arrive)
+            protocol_reader(
+                server.url, deadline, room, random.Random(seed + number), arrive, downloads
+            )
             for number in range(readers)
         ] + [
             browser_reader(
-                browser, server.url, deadline, room, random.Random(-seed - number), arrive
+                browser,
+                server.url,
+                deadline,
+                room,
+                random.Random(-seed - number),
+                arrive,
+                downloads,
             )
             for number in range(browsers)
         ]
@@ -256,6 +280,7 @@ async def run_rooms(servers: dict[str, AppServer], arguments) -> tuple[list[dict
                     arguments.duration,
                     arguments.seed,
                     arguments.arrive,
+                    arguments.downloads,
                 )
                 rows.append(summary(name, lone, room, rss_before, rss))
                 errors[name] = room.errors
@@ -302,6 +327,14 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lone-rounds", type=int, default=2)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--downloads",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="readers download a CSV and an image where a page offers them; with "
+        "--no-downloads they only read and filter, as alike in both rooms as they can be "
+        "(the floor offers no CSV and no server-drawn image)",
+    )
     return parser.parse_args(argv)
 
 
@@ -316,7 +349,8 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
         raise
     print(
         f"\nA room of {arguments.readers} protocol readers and {arguments.browsers} browser"
-        f" readers, {arguments.duration:.0f} s, 1–3 s between clicks; load average"
+        f" readers, {arguments.duration:.0f} s, 1–3 s between clicks"
+        f"{'' if arguments.downloads else ', no downloads'}; load average"
         f" {load_before} before, {load_average()} after"
     )
     for row in rows:

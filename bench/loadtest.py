@@ -49,8 +49,10 @@ WAIT_MS = 120_000
 
 @dataclass
 class Room:
-    """What the readers of one room saw: page times by kind of reader, errors, sessions."""
+    """What the readers of one room saw: page times by kind of reader, errors, sessions; and
+    whether they download (``--no-downloads``: they only read and filter)."""
 
+    with_downloads: bool = True
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     downloads: int = 0
@@ -71,12 +73,7 @@ async def think(rng: random.Random) -> None:
 
 
 async def protocol_reader(
-    url: str,
-    deadline: float,
-    room: Room,
-    rng: random.Random,
-    arrive: float,
-    downloads: bool = True,
+    url: str, deadline: float, room: Room, rng: random.Random, arrive: float
 ) -> None:
     """One protocol reader: every page in turn, a filter, downloads, until the deadline."""
     await asyncio.sleep(rng.uniform(0, arrive))
@@ -95,7 +92,7 @@ async def protocol_reader(
             if page.url_path == "timeline" and reader.of_type("multiselect"):
                 await think(rng)
                 room.times["filter"].append(await reader.choose("Kind", rng.randrange(3)))
-            for label in ("CSV", "PNG") if downloads else ():
+            for label in ("CSV", "PNG") if room.with_downloads else ():
                 if time.monotonic() < deadline and rng.random() < 0.5:
                     await think(rng)
                     # A chart's downloads sit in its closed "Data, CSV and images" expander.
@@ -120,13 +117,7 @@ async def _rerun_of(page, action) -> None:
 
 
 async def browser_reader(
-    browser: Browser,
-    url: str,
-    deadline: float,
-    room: Room,
-    rng: random.Random,
-    arrive: float,
-    downloads: bool = True,
+    browser: Browser, url: str, deadline: float, room: Room, rng: random.Random, arrive: float
 ) -> None:
     """One browser context: the same reading, through the sidebar, the widgets and the toolbar."""
     await asyncio.sleep(rng.uniform(0, arrive))
@@ -168,7 +159,7 @@ async def browser_reader(
                 started = time.perf_counter()
                 await _rerun_of(page, choose_a_kind)
                 room.times["browser filter"].append(time.perf_counter() - started)
-            if not downloads:
+            if not room.with_downloads:
                 continue
             data = page.locator("[data-testid='stExpander'] summary").filter(has_text=CHART_DATA)
             if await data.count():
@@ -230,24 +221,16 @@ async def run_room(
     """The room on ``server``: readers arrive within ``arrive`` seconds and read for ``duration``
     more (the browser readers as contexts of ``browser``); what they saw and the server's RSS
     samples."""
-    room, rss, done = Room(), [], asyncio.Event()
+    room, rss, done = Room(with_downloads=downloads), [], asyncio.Event()
     deadline = time.monotonic() + arrive + duration
     sampler = asyncio.create_task(sample_rss(server, done, rss))
     try:
         tasks = [
-            protocol_reader(
-                server.url, deadline, room, random.Random(seed + number), arrive, downloads
-            )
+            protocol_reader(server.url, deadline, room, random.Random(seed + number), arrive)
             for number in range(readers)
         ] + [
             browser_reader(
-                browser,
-                server.url,
-                deadline,
-                room,
-                random.Random(-seed - number),
-                arrive,
-                downloads,
+                browser, server.url, deadline, room, random.Random(-seed - number), arrive
             )
             for number in range(browsers)
         ]

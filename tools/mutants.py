@@ -273,8 +273,8 @@ MUTANTS = [
     Mutant(
         "agreements-programme-unescaped",
         "pages/agreements.py",
-        "st.markdown(f\"**{ui.md(first['title'])}** · {ui.md(first['status'])}  \\n{sectors}\")",
-        "st.markdown(f\"**{first['title']}** · {ui.md(first['status'])}  \\n{sectors}\")",
+        "text = f\"**{ui.md(first['title'])}** · {ui.md(first['status'])}  \\n{sectors}\"",
+        "text = f\"**{first['title']}** · {ui.md(first['status'])}  \\n{sectors}\"",
     ),
     Mutant(
         "popover-quote-unescaped",

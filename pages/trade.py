@@ -1,5 +1,6 @@
 """Trade: turnover by year against the documents' figure, settlement claims, partners compared."""
 
+import pandas as pd
 import streamlit as st
 
 from components import ui
@@ -10,6 +11,21 @@ from components.tables import metrics_on, statements_on
 tables = ui.current_pack()
 finance_metrics = ui.computed(metrics_on, tables, "finance")
 said_on_finance = ui.computed(statements_on, tables, "finance")
+
+
+def statement_blocks(tables) -> list[tuple[str, str, pd.Series]]:
+    """Each statement on finance: its id, its date, speaker and words as one block of
+    markdown, and its record (for its Source): made once per pack, not on every run."""
+    return [
+        (
+            statement["id"],
+            f"{ui.md(statement['date_label'])} · **{ui.md(statement['speaker'])}**: "
+            f"{ui.md(statement['said'])}",
+            statement,
+        )
+        for _, statement in ui.computed(statements_on, tables, "finance").iterrows()
+    ]
+
 
 # 2. Render
 ui.page_header(tables, "Trade")
@@ -25,14 +41,11 @@ for chart in finance[finance_shown]:
     ui.chart_card(chart, missing="A finance metric whose figures give no period.")
 if len(said_on_finance):
     st.markdown("**Said without a number**")
-    shown = said_on_finance.iloc[ui.page_of(len(said_on_finance), "statements", "said-page")]
-    for _, statement in shown.iterrows():
-        with st.container(border=True, key=f"statement-{statement['id']}"):
-            st.markdown(
-                f"{ui.md(statement['date_label'])} · **{ui.md(statement['speaker'])}**: "
-                f"{ui.md(statement['said'])}"
-            )
-            ui.source_popover(statement, key=f"source-{statement['id']}")
+    blocks = ui.computed(statement_blocks, tables)
+    for statement_id, text, statement in blocks[ui.page_of(len(blocks), "statements", "said-page")]:
+        with st.container(border=True, key=f"statement-{statement_id}"):
+            st.markdown(text)
+            ui.source_popover(statement, key=f"source-{statement_id}")
 
 st.subheader("The pair's trade beside other trade")
 partners = ui.computed(partners_chart, tables)

@@ -659,7 +659,23 @@ def dataframe(rows: pd.DataFrame, **options: Any) -> None:
 
 
 def _arrow_table(rows: pd.DataFrame) -> pa.Table:
-    return dataframe_util.convert_pandas_df_to_arrow_table(rows)
+    return dataframe_util.convert_pandas_df_to_arrow_table(blank_missing_text(rows))
+
+
+def blank_missing_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with a missing text (a source without an address, a record without a quote)
+    as an empty cell: the table would show a missing value as a grey "None", which reads as
+    a value, and the CSV of the same rows leaves such a cell empty."""
+    text = [
+        column
+        for column in rows.columns
+        if (pd.api.types.is_string_dtype(rows[column]) or rows[column].dtype == object)
+        and not isinstance(rows[column].dtype, pd.CategoricalDtype)
+        and rows[column].isna().any()
+    ]
+    if not text:
+        return rows
+    return rows.assign(**{column: rows[column].fillna("") for column in text})
 
 
 def readable_table(tables: PackTables, name: str) -> pd.DataFrame:

@@ -297,3 +297,19 @@ def test_a_claim_without_a_chart_says_why_in_its_own_block(monkeypatch):
         assert len(shown) == len(claims), why
         for check in claims:
             assert any(as_words(check["claim"]) in block for block in shown), check["id"]
+
+
+def test_a_missing_address_shows_as_an_empty_cell_not_as_none(monkeypatch):
+    """A source the pack gives no address for: its cell is empty in the Sources list, as in
+    its CSV, not a grey "None" that reads as a value."""
+    pack = FIXTURES / "packs" / "freedonia-sylvania"
+    sources = yaml.load((pack / "sources.yaml").read_text(), Loader=yaml.CSafeLoader)
+    no_address = [s["id"] for s in sources if not s.get("url")]
+    assert no_address, "the fixture pack no longer has a source without an address: test is void"
+    monkeypatch.setenv("DYAD_DATA", str(pack.parent))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.switch_page("pages/sources.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    [listed] = [d.value for d in app.dataframe if {"id", "url"} <= set(d.value.columns)]
+    cells = dict(zip(listed["id"], listed["url"], strict=True))
+    assert [cells[source_id] for source_id in no_address] == [""] * len(no_address)

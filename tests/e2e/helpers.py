@@ -156,8 +156,13 @@ def open_chart_data(page: Page, chart_key: str) -> Locator:
     """Open the "Data, CSV and images" expander of the chart card ``chart_key`` as a reader
     does, and wait for the run that draws its rows and downloads; the opened expander."""
     data = page.locator(f".st-key-chart-{chart_key} .st-key-data-{chart_key}")
-    with expect_rerun(page):
-        data.locator("summary").click()
+    if data.locator("details[open]").count() == 0:  # a click on an open one would close it
+        with expect_rerun(page):
+            data.locator("summary").click()
+    # Drawn: its CSV button is on screen (the rows and every download come in one run).
+    data.locator(f".st-key-csv-{chart_key}").get_by_role("button").wait_for(
+        state="visible", timeout=WAIT_MS
+    )
     return data
 
 

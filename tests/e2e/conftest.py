@@ -16,6 +16,7 @@ shared with ``bench/page_times.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -143,14 +144,30 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": VIEWPORT, "accept_downloads": True}
 
 
+# The module-scoped tabs some test modules share between their tests.
+SHARED_TABS = ("reader", "briefer", "mixed_tab")
+
+
 @pytest.fixture(autouse=True)
 def _whole_app_in_failure_screenshot(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Grow a failing test's viewport to the app's scrolled height before its screenshot.
+    """Grow a failing test's viewport to the app's scrolled height before its screenshot;
+    for a test on a module's shared tab (``SHARED_TABS``), take that tab's screenshot
+    (``test-results/<test id>-<tab>-failed.png``).
 
     Streamlit scrolls inside ``stMain``, not the document, so a full-page
     screenshot alone stops at the viewport. pytest-playwright takes its
     screenshot when the context closes, after this fixture's teardown.
     """
+    shared = [name for name in SHARED_TABS if name in request.fixturenames]
+    if shared:  # a module's shared tab outlives the test: pytest-playwright shoots none
+        tab: Page = request.getfixturevalue(shared[0])
+        yield
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed and not tab.is_closed():
+            name = re.sub(r"[^\w.-]+", "-", request.node.nodeid)
+            RESULTS_DIR.mkdir(exist_ok=True)
+            tab.screenshot(path=RESULTS_DIR / f"{name}-{shared[0]}-failed.png")
+        return
     if "page" not in request.fixturenames:
         yield
         return

@@ -77,11 +77,20 @@ def open_page(title: str, data_dir: Path | str | None = READER_DATA, monkeypatch
 def open_all(app: AppTest, prefix: str) -> AppTest:
     """Open every expander, popover and tab whose key starts with ``prefix`` and rerun, as a
     reader's clicks would: the app draws what such a container holds only once it is open."""
+    keys = _openable_keys(app, prefix)
+    assert keys, f"nothing to open whose key starts with {prefix!r}"
+    return _open(app, keys)
+
+
+def _openable_keys(app: AppTest, prefix: str) -> list[str]:
+    """The keys of the page's expanders and popovers that start with ``prefix``."""
     ids = [block.proto.id for block in app.get("expander")]
     ids += [block.proto.popover.id for block in app.get("popover")]
     keys = [element_id.split("-", 2)[2] for element_id in ids if element_id.count("-") >= 2]
-    keys = [key for key in keys if key.startswith(prefix)]
-    assert keys, f"nothing to open whose key starts with {prefix!r}"
+    return [key for key in keys if key.startswith(prefix)]
+
+
+def _open(app: AppTest, keys: list[str]) -> AppTest:
     for key in keys:
         app.session_state[key] = True
     app.run()
@@ -127,14 +136,10 @@ def chart_csv_rows(app: AppTest, key: str) -> list[dict[str, str]] | None:
     """The CSV of the chart card whose chart key is ``key`` (or starts with it), fetched as a
     reader does: its closed "Data, CSV and images" expander opened, then CSV. None when the
     page draws no such card."""
-    ids = [block.proto.id for block in app.get("expander")]
-    keys = [i.split("-", 2)[2] for i in ids if i.count("-") >= 2]
-    [data] = [k for k in keys if k.startswith(f"data-{key}")] or [None]
+    [data] = _openable_keys(app, f"data-{key}") or [None]
     if data is None:
         return None
-    app.session_state[data] = True
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
+    _open(app, [data])
     return csv_rows(download_bytes(app, "csv-" + data.removeprefix("data-")))
 
 

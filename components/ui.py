@@ -408,6 +408,17 @@ def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
     return slice(start, start + size)
 
 
+def record_boxes(
+    blocks: list[tuple[str, str, pd.Series]], *, kind: str, noun: str, page_key: str
+) -> None:
+    """A page of records, each in a box keyed ``{kind}-{id}``: its text (markdown, made once
+    per pack) and its Source, one click away. ``blocks``: (id, text, record) of each."""
+    for record_id, text, record in blocks[page_of(len(blocks), noun, key=page_key)]:
+        with st.container(border=True, key=f"{kind}-{record_id}"):
+            st.markdown(text)
+            source_popover(record, key=f"source-{record_id}")
+
+
 def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:
     """Every figure of the page's topics that ``drawn`` leaves out, one chart per metric,
     behind one click: the page's own charts come first, and each chart drawn costs the

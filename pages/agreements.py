@@ -39,11 +39,7 @@ if programmes:
     st.subheader("Programmes and the sectors they name")
     # A page of programmes is drawn, so that a pack of a thousand draws no more boxes
     # than one of twenty; the table below lists every agreement.
-    on_page = programmes[ui.page_of(len(programmes), "programmes", key="programmes-page")]
-    for programme_id, text, record in on_page:
-        with st.container(border=True, key=f"programme-{programme_id}"):
-            st.markdown(text)
-            ui.source_popover(record, key=f"source-{programme_id}")
+    ui.record_boxes(programmes, kind="programme", noun="programmes", page_key="programmes-page")
 
 ui.chart_card(ui.computed(sectors_chart, tables), missing="No agreement names a sector.")
 

@@ -41,11 +41,12 @@ for chart in finance[finance_shown]:
     ui.chart_card(chart, missing="A finance metric whose figures give no period.")
 if len(said_on_finance):
     st.markdown("**Said without a number**")
-    blocks = ui.computed(statement_blocks, tables)
-    for statement_id, text, statement in blocks[ui.page_of(len(blocks), "statements", "said-page")]:
-        with st.container(border=True, key=f"statement-{statement_id}"):
-            st.markdown(text)
-            ui.source_popover(statement, key=f"source-{statement_id}")
+    ui.record_boxes(
+        ui.computed(statement_blocks, tables),
+        kind="statement",
+        noun="statements",
+        page_key="said-page",
+    )
 
 st.subheader("The pair's trade beside other trade")
 partners = ui.computed(partners_chart, tables)

@@ -10,9 +10,10 @@ between clicks, clicks through every page in the sidebar's order, changes a
 Timeline filter, and downloads a CSV and an image where the page offers them
 (a chart's, after opening its "Data, CSV and images" expander; not with
 ``--no-downloads``, which leaves both rooms reading alike), until
-``--duration`` seconds are up. Protocol readers (``bench.protocol_reader``) speak Streamlit's websocket protocol, so 25 of
-them cost the measuring side little; their page time is the server's, from
-the rerun request to ``script_finished``. Browser readers are contexts of one
+``--duration`` seconds are up. Protocol readers (``bench.protocol_reader``)
+speak Streamlit's websocket protocol, so 25 of them cost the measuring side
+little; their page time is the server's, from the rerun request to
+``script_finished``. Browser readers are contexts of one
 Chromium; their page time runs to every chart drawn.
 
 The same room then reads the same-figure floor (``bench/same_figure_app.py``,

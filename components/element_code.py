@@ -8,9 +8,9 @@ itself. Once the first page is drawn and the browser is idle, the script made
 here imports the modules of every element the pages use, so that a first
 visit to any page finds its code in place; a module already loaded costs
 nothing. The same script links the stylesheets that code comes with (the
-table's) and loads the code font, which a first visit also waited for. Module names carry a content hash and change with each Streamlit
-release, so they are read from the installed frontend bundle, not written
-down here (``tests/unit/test_element_code.py`` fails when one is not found).
+table's) and loads the code font, which a first visit also waited for. Module
+names carry a content hash and change with each Streamlit release, so they are
+read from the installed frontend bundle, not written down here (``tests/unit/test_element_code.py`` fails when one is not found).
 """
 
 from __future__ import annotations

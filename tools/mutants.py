@@ -199,9 +199,9 @@ MUTANTS = [
     ),
     Mutant(
         "overview-projects-metric-removed",
-        "pages/overview.py",
-        'numbers = [("projects", row["count"]), ("worth", row["amount_label"])]',
-        'numbers = [("worth", row["amount_label"])]',
+        "components/overview.py",
+        'values = _values([("projects", row["count"]), ("worth", row["amount_label"])])',
+        'values = _values([("worth", row["amount_label"])])',
     ),
     Mutant(
         "hover-without-quote",
@@ -284,9 +284,27 @@ MUTANTS = [
     ),
     Mutant(
         "overview-event-unescaped",
-        "pages/overview.py",
-        "st.markdown(f\"**Next planned:** {ui.md(row['title'])}\")",
-        "st.markdown(f\"**Next planned:** {row['title']}\")",
+        "components/overview.py",
+        "heading = f\"<strong>Next planned:</strong> {_text(row['title'])}\"",
+        "heading = f\"<strong>Next planned:</strong> {row['title']}\"",
+    ),
+    Mutant(
+        "overview-card-quote-unescaped",
+        "components/overview.py",
+        "parts.append(f\"<blockquote>{_text(row['quote'])}</blockquote>\")",
+        "parts.append(f\"<blockquote>{row['quote']}</blockquote>\")",
+    ),
+    Mutant(
+        "overview-card-link-unchecked",
+        "components/overview.py",
+        '    if not isinstance(url, str) or not url.startswith(("http://", "https://")):\n        return _text(label)',
+        "    if not isinstance(url, str):\n        return _text(label)",
+    ),
+    Mutant(
+        "overview-card-other-sources-hidden",
+        "components/overview.py",
+        'card_html(card, other_values(tables, card.row) if card.kind == "figure" else "")',
+        'card_html(card, "")',
     ),
     Mutant(
         "link-address-unchecked",

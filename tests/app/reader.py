@@ -8,9 +8,12 @@ the code under test.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
@@ -213,3 +216,95 @@ def page_table(node, first_columns: list[str]):
     ]
     assert found, f"no dataframe with columns {first_columns}"
     return found[-1]
+
+
+@dataclass
+class HeadlineCard:
+    """One Overview headline card as a reader reads it (the block of HTML the page sends)."""
+
+    record: str
+    kind: str
+    lines: list[str] = dataclasses.field(default_factory=list)  # what shows, the Source closed
+    values: dict[str, str] = dataclasses.field(
+        default_factory=dict
+    )  # number under its label ("" alone)
+    source: list[str] = dataclasses.field(default_factory=list)  # what its opened Source shows
+    quote: str = ""
+    links: list[str] = dataclasses.field(default_factory=list)  # the addresses its Source links to
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+class _CardReader(HTMLParser):
+    """Reads ``div.dyad-card`` blocks: their text, numbers, Source and links, as drawn."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cards: list[HeadlineCard] = []
+        self._stack: list[tuple[str, str]] = []  # (tag, class) of the open elements
+        self._label = ""
+        self._line: list[str] = []
+
+    def _inside(self, css_class: str = "", tag: str = "") -> bool:
+        return any(
+            (not css_class or c == css_class) and (not tag or t == tag) for t, c in self._stack
+        )
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        css_class = attributes.get("class") or ""
+        if css_class == "dyad-card":
+            self.cards.append(HeadlineCard(attributes["data-record"], attributes["data-kind"]))
+        if tag == "a" and self.cards:
+            self.cards[-1].links.append(attributes.get("href", ""))
+        if tag == "br":
+            self._line.append(" ")
+        else:
+            self._stack.append((tag, css_class))
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            open_tag, _ = self._stack.pop()
+            if tag in {"p", "blockquote", "summary"} and open_tag == tag:
+                self._flush()
+            if open_tag == tag:
+                self._line.append(" " if tag == "span" else "")
+                break
+
+    def _flush(self) -> None:
+        line = " ".join("".join(self._line).split())
+        self._line = []
+        if not line or not self.cards:
+            return
+        card = self.cards[-1]
+        (card.source if self._inside(tag="details") else card.lines).append(line)
+
+    def handle_data(self, data):
+        if not self.cards or not self._inside("dyad-card") or self._inside(tag="style"):
+            return
+        card = self.cards[-1]
+        text = " ".join(data.split())
+        if self._inside("dyad-card-label"):
+            self._label = text
+        elif self._inside("dyad-card-value"):
+            card.values[self._label] = text
+            self._label = ""
+        if self._inside(tag="blockquote"):
+            card.quote += data
+        self._line.append(data)
+
+
+def headline_cards(app: AppTest) -> dict[str, HeadlineCard]:
+    """The Overview's headline cards, by record id, read from the HTML the page sends."""
+    reader = _CardReader()
+    for block in app.get("html"):
+        if "dyad-card" in block.proto.body:
+            reader.feed(block.proto.body)
+    return {card.record: card for card in reader.cards}
+
+
+def card_values(app: AppTest) -> list[str]:
+    """Every number on the Overview's headline cards, as shown."""
+    return [value for card in headline_cards(app).values() for value in card.values.values()]

@@ -13,8 +13,9 @@ from tests.app.reader import (
     PAGE_SCRIPTS,
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    card_values,
+    headline_cards,
     open_page,
-    texts,
 )
 from tests.conftest import FIXTURES
 
@@ -41,11 +42,11 @@ def test_a_missing_data_directory_is_named_on_the_page(tmp_path, monkeypatch):
 def test_an_edited_pack_is_picked_up_on_the_next_run(tmp_path, monkeypatch):
     data = copy_reader_pack(tmp_path)
     app = open_page("Overview", data_dir=data, monkeypatch=monkeypatch)
-    assert "$14 bn" in [m.value for m in app.metric]
+    assert "$14 bn" in card_values(app)
     figures = data / PACK / "figures.yaml"
     figures.write_text(figures.read_text().replace("  value: 14\n", "  value: 15\n"))
     app.run()
-    values = [m.value for m in app.metric]
+    values = card_values(app)
     assert "$15 bn" in values and "$14 bn" not in values
 
 
@@ -169,7 +170,10 @@ def test_a_pack_without_events_says_so_and_every_page_runs(tmp_path, monkeypatch
     pages = every_page(data, monkeypatch)
     assert infos(pages["Timeline"]) == ["This pack has no events."]
     assert "No events in this pack." in infos(pages["Overview"])
-    assert "Next planned" not in texts(pages["Overview"])
+    cards = headline_cards(pages["Overview"])
+    assert cards, "the figures' cards are still there"
+    assert [card.record for card in cards.values() if card.kind == "event"] == []
+    assert not any("Next planned" in card.text for card in cards.values())
 
 
 def test_a_pack_without_checks_says_so(tmp_path, monkeypatch):

@@ -17,6 +17,7 @@ from tests.app.reader import (
     PAGE_SCRIPTS,
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    headline_cards,
     open_all,
     open_page,
 )
@@ -153,11 +154,17 @@ def test_pack_text_is_escaped_on_every_page(hostile_data, title, monkeypatch):
         assert "<b>tag</b>" not in html.proto.body
 
 
-def test_popovers_hold_the_hostile_quote_escaped(hostile_data, monkeypatch):
-    """The Overview's cards: the quote behind a card and the next planned event."""
-    app = open_all(open_page("Overview", data_dir=hostile_data, monkeypatch=monkeypatch), "source-")
-    inside = [m.value for p in app.get("popover") for m in p.get("markdown")]
-    assert any("bold" in text for text in inside), "no popover shows the hostile quote"
-    for text in inside:
-        for raw in RAW_MARKUP:
-            assert raw not in text, text
+def test_overview_cards_show_the_hostile_text_as_written(hostile_data, monkeypatch):
+    """The Overview's cards (one block of HTML): the quote behind a card and the next planned
+    event read exactly as written, and the HTML sent holds no tag of the pack's own."""
+    app = open_page("Overview", data_dir=hostile_data, monkeypatch=monkeypatch)
+    cards = headline_cards(app).values()
+    quotes = [card.quote for card in cards]
+    assert HOSTILE in quotes, f"no card's Source shows the hostile quote as written: {quotes}"
+    events = [card.lines[0] for card in cards if card.kind == "event"]
+    assert any(HOSTILE in line for line in events), f"no planned event shows it: {events}"
+    bodies = [html.proto.body for html in app.get("html") if "dyad-card" in html.proto.body]
+    assert bodies, "no headline cards: test is void"
+    for body in bodies:
+        assert "<b>tag</b>" not in body  # escaped: &lt;b&gt;tag&lt;/b&gt;
+        assert 'href="https://evil.example' not in body  # a link in pack text is no link

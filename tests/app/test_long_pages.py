@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app.reader import (
     _downloads_kept,  # noqa: F401 - autouse fixture
     chart_csv_rows,
+    headline_cards,
 )
 from tests.conftest import REPO
 from tests.packgen import scaled_pack, write_pack
@@ -86,9 +87,8 @@ def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, mo
 def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(scaled, monkeypatch):
     app = open_on(scaled[1], "pages/overview.py", monkeypatch)
 
-    def cards_drawn() -> list[str]:  # each card is a container keyed "card-<record id>"
-        keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
-        return [key.split("-card-", 1)[1] for key in keys if "-card-" in key]
+    def cards_drawn() -> list[str]:  # the record ids of the cards in the block of cards
+        return list(headline_cards(app))
 
     [caption] = [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
     total = int(caption.split(" of ")[1].split()[0].replace(",", ""))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from tests.app.reader import (
@@ -11,30 +12,64 @@ from tests.app.reader import (
     TIMEOUT,
     _downloads_kept,  # noqa: F401 - autouse fixture
     chart_csv_rows,
-    container,
+    headline_cards,
     open_page,
-    texts,
 )
 from tests.conftest import FIXTURES, REPO
 
+PACK_DIR = READER_DATA / "ruritania-graustark"
+
 
 def has_card(app, record_id: str) -> bool:
-    try:
-        container(app, f"card-{record_id}")
-    except AssertionError:
-        return False
-    return True
+    return record_id in headline_cards(app)
 
 
 def test_headline_cards_show_the_documents_numbers(monkeypatch):
     app = open_page("Overview", monkeypatch=monkeypatch)
-    trade = texts(container(app, "card-trade-2024-chronicle"))
-    assert "$14 bn" in trade.splitlines()
-    programme = container(app, "card-research-programme-2024")
-    assert {m.label: m.value for m in programme.get("metric")} == {
-        "projects": "12",
-        "worth": "$3.5 bn",
-    }
+    cards = headline_cards(app)
+    trade = cards["trade-2024-chronicle"]
+    assert trade.values == {"": "$14 bn"}
+    assert "$14 bn" in trade.lines
+    assert cards["research-programme-2024"].values == {"projects": "12", "worth": "$3.5 bn"}
+
+
+def test_a_cards_source_gives_the_sentence_and_the_source_it_came_from(monkeypatch):
+    """One click (the card's Source, opened in the browser) to the quote and the source."""
+    sources = yaml.safe_load((PACK_DIR / "sources.yaml").read_text(encoding="utf-8"))
+    figures = yaml.safe_load((PACK_DIR / "figures.yaml").read_text(encoding="utf-8"))
+    figure = next(f for f in figures if f["id"] == "trade-2024-chronicle")
+    source = next(s for s in sources if s["id"] == figure["source"])
+    card = headline_cards(open_page("Overview", monkeypatch=monkeypatch))[figure["id"]]
+    assert card.quote == figure["quote"]
+    assert card.source[0] == "Source"  # the summary a reader clicks
+    assert any(line.startswith(source["title"]) for line in card.source), card.source
+    assert card.links == [source["url"]]
+    # The quote is behind the Source, not on the closed card.
+    assert figure["quote"] not in card.text
+
+
+def test_a_figure_card_names_what_other_sources_give(monkeypatch):
+    """A disagreement is never hidden: the card names the other sources' values."""
+    figures = yaml.safe_load((PACK_DIR / "figures.yaml").read_text(encoding="utf-8"))
+    cards = headline_cards(open_page("Overview", monkeypatch=monkeypatch))
+    shown = [f for f in figures if f["id"] in cards]
+    assert shown, "no figure card on the Overview: test is void"
+    named = 0
+    for figure in shown:
+        others = [
+            f
+            for f in figures
+            if f["metric"] == figure["metric"]
+            and str(f["period"])[:4] == str(figure["period"])[:4]
+            and f["source"] != figure["source"]
+        ]
+        line = cards[figure["id"]].lines[-1]
+        if others:
+            named += 1
+            assert line.startswith("Other sources: ") or "· Other sources: " in line, line
+        else:
+            assert line.endswith("No other source gives this value."), line
+    assert named, "no figure with another source's value: test is void"
 
 
 def test_only_planned_events_still_ahead_get_a_card(monkeypatch):

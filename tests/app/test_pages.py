@@ -11,6 +11,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
+from tests.app.reader import headline_cards
 from tests.conftest import FIXTURES, REPO, SHIPPED_DATA
 
 TIMEOUT = 60
@@ -33,6 +34,7 @@ def page_text(app: AppTest) -> str:
         for element in getattr(app, kind)
     ]
     parts += [str(metric.label) for metric in app.metric]
+    parts += [card.text for card in headline_cards(app).values()]
     for chart in app.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
         layout = spec["layout"]
@@ -73,8 +75,16 @@ def visible_places(app: AppTest) -> dict[str, list[str]]:
             text = trace.get("text", [])
             chart_items += [as_words(t) for t in (text if isinstance(text, list) else [text])]
         chart_items += [as_words(a.get("text", "")) for a in spec["layout"].get("annotations", [])]
+    # The Overview's headline cards: their numbers as metrics, their lines as prose (their
+    # Source, closed, holds the quote).
+    cards = headline_cards(app).values()
+    prose += [line for card in cards for line in card.lines]
+    card_numbers = [value for card in cards for value in card.values.values()]
+    card_numbers += [label for card in cards for label in card.values if label]
     return {
-        "metric": [as_words(m.value) for m in app.metric] + [as_words(m.label) for m in app.metric],
+        "metric": [as_words(m.value) for m in app.metric]
+        + [as_words(m.label) for m in app.metric]
+        + card_numbers,
         "chart": chart_items,
         "prose": prose,
         # The chips of a multiselect: what it has chosen, as the reader sees it named.

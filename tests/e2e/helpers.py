@@ -166,6 +166,12 @@ def open_chart_data(page: Page, chart_key: str) -> Locator:
     return data
 
 
+def headline_card(page: Page, record_id: str) -> Locator:
+    """The Overview's headline card of the record ``record_id`` (one card of the block of HTML
+    in the container keyed ``headline-cards``)."""
+    return page.locator(f".st-key-headline-cards [data-record='{record_id}']")
+
+
 def no_error_elements(page: Page) -> None:
     """Assert the page shows no exception, error or warning (call once the app is ready)."""
     for selector in ERROR_SELECTORS:

@@ -20,6 +20,7 @@ from tests.e2e.helpers import (
     element_code_prefetched,
     expect_rerun,
     goto,
+    headline_card,
     no_error_elements,
     on_page,
     open_chart_data,
@@ -92,7 +93,7 @@ def test_home_page_draws_the_pack_with_nothing_gone_wrong(reader: Page, app_url:
         goto(page, app_url)
     expect(page.get_by_role("heading", name="Overview", level=1)).to_be_visible()
     value = shipped_figure("trade-2024-realist")["value"]
-    expect(page.locator(".st-key-card-trade-2024-realist")).to_contain_text(f"{value:g}")
+    expect(headline_card(page, "trade-2024-realist")).to_contain_text(f"{value:g}")
     assert plotly_charts(page).count() >= 1
     no_error_elements(page)
 
@@ -209,10 +210,15 @@ def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(reader: Page
 
 def test_a_card_leads_in_one_click_to_its_sentence_and_source(reader: Page):
     page = on_page(reader, "Overview")
-    card = page.locator(".st-key-card-trade-2024-realist")
+    figure = shipped_figure("trade-2024-realist")
+    card = headline_card(page, figure["id"])
     expect(card).to_contain_text("$245 bn")
-    card.get_by_role("button", name="Source").click()
-    popover = page.get_by_test_id("stPopoverBody")
-    expect(popover).to_contain_text("In 2024, bilateral trade hit a record $245 billion.")
-    expect(popover).to_contain_text("Putin and Xi joint press statement after Kremlin talks")
-    expect(popover).to_contain_text("Realist English (May 2025)")
+    quote = card.get_by_text(figure["quote"])
+    expect(quote).to_be_hidden()  # behind the card's Source until a reader opens it
+    card.locator("summary", has_text="Source").click()
+    expect(quote).to_be_visible()
+    link = card.get_by_role("link", name="Putin and Xi joint press statement after Kremlin talks")
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("target", "_blank")  # the reader's view stays open
+    expect(card).to_contain_text("Realist English (May 2025)")
+    no_error_elements(page)

@@ -21,6 +21,7 @@ from tests.e2e.helpers import (
     current_page_title,
     expect_rerun,
     goto,
+    headline_card,
     no_error_elements,
     shared_tab,
     wait_for_app,
@@ -79,15 +80,15 @@ def test_pack_selector_switches_the_app_and_a_shared_link_keeps_the_pack(
     base = start_app(mixed_data)
     no_error_elements(page)
     # Packs are offered in folder order; the first is in view until another is chosen.
-    expect(page.locator(".st-key-card-trade-2023-gazette")).to_contain_text("$12.5 bn")
+    expect(headline_card(page, "trade-2023-gazette")).to_contain_text("$12.5 bn")
     with expect_rerun(page):
         page.locator(".st-key-pack").get_by_role("combobox").click()
         page.get_by_role("option", name="Russia–China relations").click()
-    expect(page.locator(".st-key-card-trade-2024-realist")).to_contain_text("$245 bn")
-    expect(page.locator(".st-key-card-trade-2023-gazette")).to_have_count(0)
+    expect(headline_card(page, "trade-2024-realist")).to_contain_text("$245 bn")
+    expect(headline_card(page, "trade-2023-gazette")).to_have_count(0)
     assert "pack=russia-china" in page.url
 
     shared = page.url.removeprefix(base.rstrip("/") + "/")
     fresh = page.context.new_page()
     goto(fresh, base, shared)
-    expect(fresh.locator(".st-key-card-trade-2024-realist")).to_contain_text("$245 bn")
+    expect(headline_card(fresh, "trade-2024-realist")).to_contain_text("$245 bn")

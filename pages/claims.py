@@ -40,6 +40,14 @@ def claim_block(tables, check_id: str) -> tuple[str, pd.DataFrame]:
     return "\n\n".join(parts), evidence_records(tables, check)
 
 
+def show_evidence(check_id: str, evidence: pd.DataFrame) -> None:
+    """A claim's evidence records with their sources and quotes, and a CSV of them."""
+    ui.dataframe(evidence, hide_index=True, column_config=ui.COLUMN_CONFIG)
+    ui.table_download(
+        evidence, f"{tables.id}-claim-{check_id}-evidence", key=f"csv-evidence-{check_id}"
+    )
+
+
 # 2. Render: a summary of verdicts, then each claim
 counts = ui.computed(verdict_counts, tables)
 with st.container(horizontal=True, key="verdict-counts"):  # one row: a block, not columns
@@ -75,7 +83,5 @@ for check_id in matching["id"]:
             ui.lazy_expander(
                 f"Evidence: {ui.plural(len(evidence), 'record')}, with quotes",
                 key=f"evidence-{check_id}",
-                body=partial(
-                    ui.dataframe, evidence, hide_index=True, column_config=ui.COLUMN_CONFIG
-                ),
+                body=partial(show_evidence, check_id, evidence),
             )

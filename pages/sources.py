@@ -16,12 +16,9 @@ ui.page_header(
 )
 
 # 2. Render: the list of sources
-ui.dataframe(
-    ui.computed(source_list, tables),
-    hide_index=True,
-    column_config=ui.COLUMN_CONFIG,
-    key="sources-table",
-)
+listed = ui.computed(source_list, tables)
+ui.dataframe(listed, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-table")
+ui.table_download(listed, f"{tables.id}-sources-list", key="csv-sources-table")
 
 
 # One label per source, made once per pack: a lookup per option costs seconds on a large pack.
@@ -48,6 +45,7 @@ def show_source(chosen: str) -> None:
             "checked quote. Follow the address to read it."
         )
     ui.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
+    ui.table_download(records, f"{tables.id}-{chosen}-records", key="csv-sources-records")
 
     if chosen in tables.texts:
         # A whole article, drawn once a reader asks for it: the records above carry its quotes.

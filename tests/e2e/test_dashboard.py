@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,3 +223,18 @@ def test_a_card_leads_in_one_click_to_its_sentence_and_source(reader: Page):
     expect(link).to_have_attribute("target", "_blank")  # the reader's view stays open
     expect(card).to_contain_text("Realist English (May 2025)")
     no_error_elements(page)
+
+
+def test_a_tables_toolbar_offers_no_csv_of_its_own_but_the_app_does(reader: Page):
+    """A table's toolbar CSV writes formula cells as they are: it is turned off
+    (``client.disableDataExport``), and the app's CSV, formula cells neutralised, is beside
+    the table instead."""
+    page = on_page(reader, "Agreements")
+    # The page's one table drawn (its charts' tables are behind their closed Data views).
+    table = page.get_by_test_id("stElementContainer").filter(has=page.get_by_test_id("stDataFrame"))
+    expect(table).to_have_count(1)
+    table.hover()
+    search = table.get_by_role("button", name=re.compile("Search"))
+    expect(search).to_be_visible()  # the toolbar is drawn: the test is not void
+    expect(table.get_by_role("button", name=re.compile("Download as CSV"))).to_have_count(0)
+    expect(page.locator(".st-key-csv-agreements-table").get_by_role("button")).to_be_visible()

@@ -1,0 +1,74 @@
+"""Every table a reader sees has a CSV beside it, formula cells neutralised.
+
+A table's own toolbar "Download as CSV" writes cells as they are (a quote that
+starts with "=" runs in a spreadsheet), so the app turns it off
+(``client.disableDataExport``; checked in the browser by
+``tests/e2e/test_dashboard.py``) and offers its own CSV for each table instead.
+Expected rows are read from the pack's files.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tests.app.reader import (
+    PAGE_SCRIPTS,
+    READER_DATA,
+    _downloads_kept,  # noqa: F401 - autouse fixture
+    _open,
+    _openable_keys,
+    csv_rows,
+    download_bytes,
+    open_page,
+)
+
+PACK_DIR = READER_DATA / "ruritania-graustark"
+RECORD_FILES = ("figures", "events", "agreements", "statements", "checks")
+
+
+def pack_file(name: str) -> list[dict]:
+    return yaml.safe_load((PACK_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("title", list(PAGE_SCRIPTS))
+def test_every_table_on_a_page_has_a_csv_of_its_own(title, monkeypatch):
+    """With everything opened, as many CSV buttons as tables, on every page."""
+    app = open_page(title, monkeypatch=monkeypatch)
+    keys = _openable_keys(app, "")
+    if keys:
+        app = _open(app, keys)
+    if title == "Sources":  # a whole table, as a reader chooses one
+        app.button_group(key="sources-table-shown").set_value("events").run()
+    tables = app.get("dataframe")
+    csvs = [b for b in app.get("download_button") if b.proto.label == "CSV"]
+    assert len(csvs) >= len(tables), f"{title}: {len(tables)} tables, {len(csvs)} CSVs"
+    if title in {"Claims", "Sources", "Agreements", "Timeline"}:
+        assert tables, f"{title} shows no table once opened: test is void"
+
+
+def test_the_sources_list_and_a_sources_records_come_as_csv(monkeypatch):
+    sources = pack_file("sources")
+    app = open_page("Sources", monkeypatch=monkeypatch)
+    listed = csv_rows(download_bytes(app, "csv-sources-table"))
+    assert [row["id"] for row in listed] == [source["id"] for source in sources]
+
+    chosen = sources[-1]["id"]
+    app.selectbox(key="sources-chosen").set_value(chosen).run()
+    citing = {
+        record["id"]
+        for name in RECORD_FILES
+        for record in pack_file(name)
+        if record.get("source") == chosen
+    }
+    assert citing, "the chosen source is cited by no record: test is void"
+    rows = csv_rows(download_bytes(app, "csv-sources-records"))
+    assert {row["id"] for row in rows} == citing
+
+
+def test_a_claims_evidence_comes_as_csv(monkeypatch):
+    check = next(c for c in pack_file("checks") if c.get("evidence"))
+    app = open_page("Claims", monkeypatch=monkeypatch)
+    app = _open(app, [f"evidence-{check['id']}"])
+    rows = csv_rows(download_bytes(app, f"csv-evidence-{check['id']}"))
+    assert [row["id"] for row in rows] == check["evidence"]

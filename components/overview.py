@@ -78,20 +78,23 @@ def headline_cards(tables: PackTables, strip: pd.DataFrame) -> list[Card]:
 # columns around them), sixty-odd messages a run and a tenth of a second in the browser. As
 # one block they are one message, drawn at once, and a card's Source opens in the browser,
 # with no run. All pack text is escaped: it is shown exactly as written, never as markup.
+# Colours come from the theme's own text colour (opacity for the quieter lines), so a
+# dark theme reads as well as the light one.
 CARDS_STYLE = """<style>
 .dyad-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
   gap: 1rem; margin-bottom: 1rem; }
-.dyad-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem;
-  display: flex; flex-direction: column; gap: 0.4rem; }
+.dyad-card { border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem;
+  padding: 1rem; display: flex; flex-direction: column; gap: 0.4rem; }
 .dyad-card p { margin: 0; }
+.dyad-card a { color: inherit; text-decoration: underline; }
 .dyad-card-values { display: flex; gap: 2rem; flex-wrap: wrap; }
-.dyad-card-label { display: block; font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
+.dyad-card-label { display: block; font-size: 0.875rem; opacity: 0.7; }
 .dyad-card-value { font-size: 2.25rem; line-height: 1.2; }
-.dyad-card-note { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
+.dyad-card-note { font-size: 0.875rem; opacity: 0.7; }
 .dyad-card details { margin-top: auto; padding-top: 0.25rem; }
 .dyad-card summary { cursor: pointer; width: fit-content; }
 .dyad-card blockquote { margin: 0.5rem 0; padding-left: 0.75rem;
-  border-left: 3px solid rgba(49, 51, 63, 0.2); }
+  border-left: 3px solid rgba(128, 128, 128, 0.35); }
 </style>"""
 
 

@@ -20,7 +20,8 @@ The same room then reads the same-figure floor (``bench/same_figure_app.py``,
 the app's own figures and nothing else), in the same run. The report gives,
 for each: errors, one lone reader's median page time, the room's p50 and p95,
 and the server's RSS before the room, at its peak and per additional session;
-then the app's p95 as a ratio to the floor's. Run by hand; never as a test.
+then the app's p95 as a ratio to the floor's, and a table of p50 and p95 by page
+(which pages the room's p95 is made of). Run by hand; never as a test.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class Room:
 
     with_downloads: bool = True
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    # The protocol readers' page times by page (what the room's p95 is made of).
+    by_page: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     downloads: int = 0
     sessions: int = 0
@@ -89,7 +92,9 @@ async def protocol_reader(
             await think(rng)
             page = pages[(start + turn) % len(pages)]
             turn += 1
-            room.times["page"].append(await reader.rerun(page))
+            seconds = await reader.rerun(page)
+            room.times["page"].append(seconds)
+            room.by_page[page.name].append(seconds)
             if page.url_path == "timeline" and reader.of_type("multiselect"):
                 await think(rng)
                 room.times["filter"].append(await reader.choose("Kind", rng.randrange(3)))
@@ -242,10 +247,13 @@ async def run_room(
     return room, rss
 
 
-async def run_rooms(servers: dict[str, AppServer], arguments) -> tuple[list[dict], dict]:
+async def run_rooms(
+    servers: dict[str, AppServer], arguments
+) -> tuple[list[dict], dict, dict[str, dict[str, list[float]]]]:
     """Each server in turn, alone: a lone reader's page times, then the room. One Chromium
-    serves the browser readers of every room. A summary row and the errors per server."""
-    rows, errors = [], {}
+    serves the browser readers of every room. A summary row, the errors and the page times
+    by page, per server."""
+    rows, errors, by_page = [], {}, {}
     async with async_playwright() as playwright:
         browser = None
         if arguments.browsers:
@@ -268,10 +276,11 @@ async def run_rooms(servers: dict[str, AppServer], arguments) -> tuple[list[dict
                 )
                 rows.append(summary(name, lone, room, rss_before, rss))
                 errors[name] = room.errors
+                by_page[name] = room.by_page
         finally:
             if browser is not None:
                 await browser.close()
-    return rows, errors
+    return rows, errors, by_page
 
 
 def summary(name: str, lone: list[float], room: Room, rss_before: float, rss: list[float]):
@@ -298,6 +307,24 @@ def summary(name: str, lone: list[float], room: Room, rss_before: float, rss: li
     }
     row["p95 / lone median"] = row["room p95 s"] / row["lone median s"]
     return row
+
+
+def print_by_page(by_page: dict[str, dict[str, list[float]]]) -> None:
+    """The protocol readers' p50 and p95 by page, Dyad beside the floor: which pages the
+    room's p95 is made of."""
+    app, floor = by_page.get("Dyad", {}), by_page.get("floor", {})
+    if not app:
+        return
+    print(
+        f"\n{'page':<12} {'runs':>5} {'Dyad p50':>9} {'p95':>7} {'floor p50':>10} {'p95':>7} ratio"
+    )
+    for page, seconds in app.items():
+        base = floor.get(page) or [float("nan")]
+        mine_95, base_95 = percentile(seconds, 0.95), percentile(base, 0.95)
+        print(
+            f"{page:<12} {len(seconds):>5} {percentile(seconds, 0.5):9.3f} {mine_95:7.3f}"
+            f" {percentile(base, 0.5):10.3f} {base_95:7.3f} {mine_95 / base_95:5.2f}x"
+        )
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -327,7 +354,7 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
     CSV; the two summary rows."""
     load_before = load_average()
     try:
-        rows, errors = asyncio.run(run_rooms({"Dyad": app, "floor": floor}, arguments))
+        rows, errors, by_page = asyncio.run(run_rooms({"Dyad": app, "floor": floor}, arguments))
     except Exception:
         traceback.print_exc()
         raise
@@ -347,6 +374,7 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
     app_row, floor_row = rows
     ratio = app_row["room p95 s"] / floor_row["room p95 s"]
     print(f"\nDyad room p95 / floor room p95: {ratio:.2f}x")
+    print_by_page(by_page)
     for name, found in errors.items():
         for error in found[:10]:
             print(f"error ({name}): {error}")

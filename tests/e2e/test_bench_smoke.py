@@ -52,6 +52,7 @@ def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.Capture
     output = capsys.readouterr().out
     assert "room p95 s" in output and "MB per session" in output, output
     assert "floor room p95" in output, output
+    assert "Dyad p50" in output and "floor p50" in output, output  # the table by page
 
 
 def test_large_packs_prints_its_tables(app_and_floor: tuple, capsys: pytest.CaptureFixture) -> None:

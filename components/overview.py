@@ -9,12 +9,12 @@ strip holds the latest held events and every planned one still ahead.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
 
+from components.cards import card, cards_block, text, values
 from components.charts.base import document_sources
 from components.tables import PackTables
 
@@ -73,113 +73,40 @@ def headline_cards(tables: PackTables, strip: pd.DataFrame) -> list[Card]:
     )
 
 
-# The headline cards as one block of HTML: a dozen cards drawn as Streamlit elements were
-# five or six elements each (a box, a heading, a metric, a caption, a Source popover, and the
-# columns around them), sixty-odd messages a run and a tenth of a second in the browser. As
-# one block they are one message, drawn at once, and a card's Source opens in the browser,
-# with no run. All pack text is escaped: it is shown exactly as written, never as markup.
-# Colours come from the theme's own text colour (opacity for the quieter lines), so a
-# dark theme reads as well as the light one.
-CARDS_STYLE = """<style>
-.dyad-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
-  gap: 1rem; margin-bottom: 1rem; }
-.dyad-card { border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem;
-  padding: 1rem; display: flex; flex-direction: column; gap: 0.4rem; }
-.dyad-card p { margin: 0; }
-.dyad-card a { color: inherit; text-decoration: underline; }
-.dyad-card-values { display: flex; gap: 2rem; flex-wrap: wrap; }
-.dyad-card-label { display: block; font-size: 0.875rem; opacity: 0.7; }
-.dyad-card-value { font-size: 2.25rem; line-height: 1.2; }
-.dyad-card-note { font-size: 0.875rem; opacity: 0.7; }
-.dyad-card details { margin-top: auto; padding-top: 0.25rem; }
-.dyad-card summary { cursor: pointer; width: fit-content; }
-.dyad-card blockquote { margin: 0.5rem 0; padding-left: 0.75rem;
-  border-left: 3px solid rgba(128, 128, 128, 0.35); }
-</style>"""
-
-
-def _text(value: object) -> str:
-    """Pack text for HTML: escaped, empty when missing."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value))
-
-
-def _link(label: object, url: object) -> str:
-    """A link whose label is plain text and whose address is http(s) only; else the label."""
-    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-        return _text(label)
-    return (
-        f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-        f"{_text(label)}</a>"
-    )
-
-
-def _values(values: list[tuple[str, object]]) -> str:
-    """A card's numbers: the value alone, or each under its label."""
-    shown = [(label, value) for label, value in values if _text(value)]
-    if len(shown) == 1 and not shown[0][0]:
-        return f'<p class="dyad-card-value">{_text(shown[0][1])}</p>'
-    cells = "".join(
-        f'<p><span class="dyad-card-label">{_text(label)}</span>'
-        f'<span class="dyad-card-value">{_text(value)}</span></p>'
-        for label, value in shown
-    )
-    return f'<div class="dyad-card-values">{cells}</div>'
-
-
-def _source(row: pd.Series) -> str:
-    """A card's Source, opened in place: the quote, the source linked, its citation, a note."""
-    parts = []
-    if _text(row.get("quote")):
-        parts.append(f"<blockquote>{_text(row['quote'])}</blockquote>")
-    parts.append(
-        f"<p><strong>{_link(row.get('source_title'), row.get('source_url'))}</strong><br>"
-        f"{_text(row.get('source_citation'))}</p>"
-    )
-    if _text(row.get("note")):
-        parts.append(f'<p class="dyad-card-note">{_text(row["note"])}</p>')
-    return f"<details><summary>Source</summary>{''.join(parts)}</details>"
-
-
-def card_html(card: Card, others: str = "") -> str:
+def card_html(headline: Card, others: str = "") -> str:
     """One headline card: what it counts, its number(s), a line under them and its Source.
 
     ``others``: what other sources give for the same figure (``other_values``).
     """
-    row = card.row
-    if card.kind == "figure":
-        heading = f"<strong>{_text(row['metric_label'])}</strong>, {_text(row['period_label'])}"
-        values = _values([("", row["value_label"])])
-        status = (
-            "" if row["status"] == "reported" else f"<strong>{_text(row['status'])}</strong> · "
-        )
+    row = headline.row
+    if headline.kind == "figure":
+        heading = f"<strong>{text(row['metric_label'])}</strong>, {text(row['period_label'])}"
+        numbers = values([("", row["value_label"])])
+        status = "" if row["status"] == "reported" else f"<strong>{text(row['status'])}</strong> · "
         line = status + (
-            f"Other sources: {_text(others)}" if others else "No other source gives this value."
+            f"Other sources: {text(others)}" if others else "No other source gives this value."
         )
-    elif card.kind == "agreement":
-        heading = f"<strong>{_text(row['title'])}</strong>"
-        values = _values([("projects", row["count"]), ("worth", row["amount_label"])])
-        line = f"<strong>{_text(row['status'])}</strong> · {_text(row['kind'])}"
+    elif headline.kind == "agreement":
+        heading = f"<strong>{text(row['title'])}</strong>"
+        numbers = values([("projects", row["count"]), ("worth", row["amount_label"])])
+        line = f"<strong>{text(row['status'])}</strong> · {text(row['kind'])}"
     else:
-        heading = f"<strong>Next planned:</strong> {_text(row['title'])}"
-        values = _values([("", row["when"])])
+        heading = f"<strong>Next planned:</strong> {text(row['title'])}"
+        numbers = values([("", row["when"])])
         line = " · ".join(
-            _text(row[field]) for field in ("kind", "place", "people_label") if _text(row[field])
+            text(row[field]) for field in ("kind", "place", "people_label") if text(row[field])
         )
-    return (
-        f'<div class="dyad-card" data-record="{_text(row["id"])}" data-kind="{card.kind}">'
-        f'<p>{heading}</p>{values}<p class="dyad-card-note">{line}</p>{_source(row)}</div>'
-    )
+    body = f'<p>{heading}</p>{numbers}<p class="dyad-card-note">{line}</p>'
+    return card(row, headline.kind, body)
 
 
 def headline_cards_html(
     tables: PackTables, strip: pd.DataFrame, start: int = 0, stop: int | None = None
 ) -> str:
-    """The headline cards ``start`` to ``stop`` (``headline_cards``) as one block of HTML."""
+    """The headline cards ``start`` to ``stop`` (``headline_cards``) as one block of HTML: one
+    message and one element, where a dozen cards as Streamlit elements were sixty-odd."""
     cards = headline_cards(tables, strip)[start:stop]
-    body = "".join(
-        card_html(card, other_values(tables, card.row) if card.kind == "figure" else "")
-        for card in cards
+    return cards_block(
+        card_html(headline, other_values(tables, headline.row) if headline.kind == "figure" else "")
+        for headline in cards
     )
-    return f'{CARDS_STYLE}<div class="dyad-cards">{body}</div>'

@@ -32,7 +32,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util, runtime
 
-from components import images
+from components import cards, images
 from components.catalogue import Catalogue, build_catalogue
 from components.charts.base import Chart, undrawn_metrics
 from components.charts.trade import claims_over_time_chart
@@ -411,12 +411,14 @@ def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
 def record_boxes(
     blocks: list[tuple[str, str, pd.Series]], *, kind: str, noun: str, page_key: str
 ) -> None:
-    """A page of records, each in a box keyed ``{kind}-{id}``: its text (markdown, made once
-    per pack) and its Source, one click away. ``blocks``: (id, text, record) of each."""
-    for record_id, text, record in blocks[page_of(len(blocks), noun, key=page_key)]:
-        with st.container(border=True, key=f"{kind}-{record_id}"):
-            st.markdown(text)
-            source_popover(record, key=f"source-{record_id}")
+    """A page of records as cards (``components.cards``), one a row, in one block keyed
+    ``{kind}-cards``: each its text and its Source, opened in place. ``blocks``: (id, body
+    HTML made once per pack with ``cards.text``, record) of each."""
+    shown = blocks[page_of(len(blocks), noun, key=page_key)]
+    with st.container(key=f"{kind}-cards"):
+        st.html(
+            cards.cards_block((cards.card(row, kind, body) for _, body, row in shown), rows=True)
+        )
 
 
 def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:
@@ -711,21 +713,6 @@ def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
     # Ends are exclusive (2022's period ends at 2023-01-01): the label says when, not they.
     hidden += [c for c in ("period_end", "span_start", "span_end") if c in table.columns]
     return table.drop(columns=hidden)
-
-
-def source_popover(row: pd.Series, *, key: str, label: str = "Source") -> None:
-    """One click to the sentence a record came from and the source that said it."""
-
-    def body() -> None:
-        if pd.notna(row.get("quote")):
-            st.markdown(f"> {md(row['quote'])}")
-        st.markdown(
-            f"**{link(row['source_title'], row['source_url'])}**  \n{md(row['source_citation'])}"
-        )
-        if pd.notna(row.get("note")):
-            st.caption(md(row["note"]))
-
-    lazy_popover(label, icon=":material/format_quote:", key=key, body=body)
 
 
 def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None) -> None:

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import cards, ui
 from components.agreements import agreements_table
 from components.charts.agreements import (
     agreements_by_kind_chart,
@@ -17,16 +17,18 @@ agreements = tables.agreements
 
 
 def programme_blocks(tables) -> list[tuple[str, str, pd.Series]]:
-    """Each programme that names sectors: its id, its title, status and sectors as one block
-    of markdown, and its record (for its Source): made once per pack, not on every run (a
-    programme's rows picked out of a thousand programmes' on every run cost 60 ms)."""
+    """Each programme that names sectors: its id, its title, status and sectors as HTML
+    (``components.cards``), and its record (for its Source): made once per pack, not on every
+    run (a programme's rows picked out of a thousand programmes' on every run cost 60 ms)."""
     blocks = []
     for programme_id, rows in joint_venture_sectors(tables).groupby("id", sort=False):
         first = rows.iloc[0]
-        sectors = " · ".join(f"`{ui.md(sector)}`" for sector in rows["sector"])
-        # One block of markdown, not two: a line break between the title and its sectors.
-        text = f"**{ui.md(first['title'])}** · {ui.md(first['status'])}  \n{sectors}"
-        blocks.append((programme_id, text, first))
+        sectors = " ".join(f"<code>{cards.text(sector)}</code>" for sector in rows["sector"])
+        body = (
+            f"<p><strong>{cards.text(first['title'])}</strong> · {cards.text(first['status'])}</p>"
+            f"<p>{sectors}</p>"
+        )
+        blocks.append((programme_id, body, first))
     return blocks
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import cards, ui
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
 from components.tables import metrics_on, statements_on
 
@@ -14,13 +14,14 @@ said_on_finance = ui.computed(statements_on, tables, "finance")
 
 
 def statement_blocks(tables) -> list[tuple[str, str, pd.Series]]:
-    """Each statement on finance: its id, its date, speaker and words as one block of
-    markdown, and its record (for its Source): made once per pack, not on every run."""
+    """Each statement on finance: its id, its date, speaker and words as HTML
+    (``components.cards``), and its record (for its Source): made once per pack, not on
+    every run."""
     return [
         (
             statement["id"],
-            f"{ui.md(statement['date_label'])} · **{ui.md(statement['speaker'])}**: "
-            f"{ui.md(statement['said'])}",
+            f"<p>{cards.text(statement['date_label'])} · "
+            f"<strong>{cards.text(statement['speaker'])}</strong>: {cards.text(statement['said'])}</p>",
             statement,
         )
         for _, statement in ui.computed(statements_on, tables, "finance").iterrows()

@@ -219,8 +219,9 @@ def page_table(node, first_columns: list[str]):
 
 
 @dataclass
-class HeadlineCard:
-    """One Overview headline card as a reader reads it (the block of HTML the page sends)."""
+class Card:
+    """One card of HTML as a reader reads it: an Overview headline card, a Trade statement,
+    an Agreements programme (``components.cards``, from the block of HTML the page sends)."""
 
     record: str
     kind: str
@@ -242,7 +243,7 @@ class _CardReader(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.cards: list[HeadlineCard] = []
+        self.cards: list[Card] = []
         self._stack: list[tuple[str, str]] = []  # (tag, class) of the open elements
         self._label = ""
         self._line: list[str] = []
@@ -256,7 +257,7 @@ class _CardReader(HTMLParser):
         attributes = dict(attrs)
         css_class = attributes.get("class") or ""
         if css_class == "dyad-card":
-            self.cards.append(HeadlineCard(attributes["data-record"], attributes["data-kind"]))
+            self.cards.append(Card(attributes["data-record"], attributes["data-kind"]))
         if tag == "a" and self.cards:
             self.cards[-1].links.append(attributes.get("href", ""))
         if tag == "br":
@@ -296,8 +297,9 @@ class _CardReader(HTMLParser):
         self._line.append(data)
 
 
-def headline_cards(app: AppTest) -> dict[str, HeadlineCard]:
-    """The Overview's headline cards, by record id, read from the HTML the page sends."""
+def cards_shown(app: AppTest) -> dict[str, Card]:
+    """The page's cards of HTML (the Overview's headline cards, Trade's statements,
+    Agreements' programmes), by record id, read from the HTML the page sends."""
     reader = _CardReader()
     for block in app.get("html"):
         if "dyad-card" in block.proto.body:
@@ -307,4 +309,4 @@ def headline_cards(app: AppTest) -> dict[str, HeadlineCard]:
 
 def card_values(app: AppTest) -> list[str]:
     """Every number on the Overview's headline cards, as shown."""
-    return [value for card in headline_cards(app).values() for value in card.values.values()]
+    return [value for card in cards_shown(app).values() for value in card.values.values()]

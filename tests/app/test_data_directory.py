@@ -14,7 +14,7 @@ from tests.app.reader import (
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
     card_values,
-    headline_cards,
+    cards_shown,
     open_page,
 )
 from tests.conftest import FIXTURES
@@ -170,7 +170,7 @@ def test_a_pack_without_events_says_so_and_every_page_runs(tmp_path, monkeypatch
     pages = every_page(data, monkeypatch)
     assert infos(pages["Timeline"]) == ["This pack has no events."]
     assert "No events in this pack." in infos(pages["Overview"])
-    cards = headline_cards(pages["Overview"])
+    cards = cards_shown(pages["Overview"])
     assert cards, "the figures' cards are still there"
     assert [card.record for card in cards.values() if card.kind == "event"] == []
     assert not any("Next planned" in card.text for card in cards.values())

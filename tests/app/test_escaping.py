@@ -17,7 +17,7 @@ from tests.app.reader import (
     PAGE_SCRIPTS,
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
-    headline_cards,
+    cards_shown,
     open_all,
     open_page,
 )
@@ -67,6 +67,7 @@ EDITS = [
     ("agreements.yaml", "note: Names the Northern route", f'note: "{HOSTILE} Names the route'),
     ("agreements.yaml", "as its first project.", 'as its first project."'),
     ("statements.yaml", "said: Payments in crowns", f'said: "{HOSTILE} Payments in crowns'),
+    ("statements.yaml", "speaker: Minister of Finance", f'speaker: "Minister {HOSTILE}"'),
     ("statements.yaml", "will keep growing.", 'will keep growing."'),
     ("checks.yaml", "claim: Trade hit a record $14 billion in 2024", f'claim: "Trade {HOSTILE}"'),
     (
@@ -158,7 +159,7 @@ def test_overview_cards_show_the_hostile_text_as_written(hostile_data, monkeypat
     """The Overview's cards (one block of HTML): the quote behind a card and the next planned
     event read exactly as written, and the HTML sent holds no tag of the pack's own."""
     app = open_page("Overview", data_dir=hostile_data, monkeypatch=monkeypatch)
-    cards = headline_cards(app).values()
+    cards = cards_shown(app).values()
     quotes = [card.quote for card in cards]
     assert HOSTILE in quotes, f"no card's Source shows the hostile quote as written: {quotes}"
     events = [card.lines[0] for card in cards if card.kind == "event"]

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.reader import (
     _downloads_kept,  # noqa: F401 - autouse fixture
+    cards_shown,
     chart_csv_rows,
-    headline_cards,
 )
 from tests.conftest import REPO
 from tests.packgen import scaled_pack, write_pack
@@ -88,7 +88,7 @@ def test_overview_cards_are_drawn_twelve_at_a_time_with_every_card_reachable(sca
     app = open_on(scaled[1], "pages/overview.py", monkeypatch)
 
     def cards_drawn() -> list[str]:  # the record ids of the cards in the block of cards
-        return list(headline_cards(app))
+        return list(cards_shown(app))
 
     [caption] = [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
     total = int(caption.split(" of ")[1].split()[0].replace(",", ""))

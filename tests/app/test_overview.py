@@ -11,8 +11,8 @@ from tests.app.reader import (
     READER_DATA,
     TIMEOUT,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    cards_shown,
     chart_csv_rows,
-    headline_cards,
     open_page,
 )
 from tests.conftest import FIXTURES, REPO
@@ -21,12 +21,12 @@ PACK_DIR = READER_DATA / "ruritania-graustark"
 
 
 def has_card(app, record_id: str) -> bool:
-    return record_id in headline_cards(app)
+    return record_id in cards_shown(app)
 
 
 def test_headline_cards_show_the_documents_numbers(monkeypatch):
     app = open_page("Overview", monkeypatch=monkeypatch)
-    cards = headline_cards(app)
+    cards = cards_shown(app)
     trade = cards["trade-2024-chronicle"]
     assert trade.values == {"": "$14 bn"}
     assert "$14 bn" in trade.lines
@@ -39,7 +39,7 @@ def test_a_cards_source_gives_the_sentence_and_the_source_it_came_from(monkeypat
     figures = yaml.safe_load((PACK_DIR / "figures.yaml").read_text(encoding="utf-8"))
     figure = next(f for f in figures if f["id"] == "trade-2024-chronicle")
     source = next(s for s in sources if s["id"] == figure["source"])
-    card = headline_cards(open_page("Overview", monkeypatch=monkeypatch))[figure["id"]]
+    card = cards_shown(open_page("Overview", monkeypatch=monkeypatch))[figure["id"]]
     assert card.quote == figure["quote"]
     assert card.source[0] == "Source"  # the summary a reader clicks
     assert any(line.startswith(source["title"]) for line in card.source), card.source
@@ -51,7 +51,7 @@ def test_a_cards_source_gives_the_sentence_and_the_source_it_came_from(monkeypat
 def test_a_figure_card_names_what_other_sources_give(monkeypatch):
     """A disagreement is never hidden: the card names the other sources' values."""
     figures = yaml.safe_load((PACK_DIR / "figures.yaml").read_text(encoding="utf-8"))
-    cards = headline_cards(open_page("Overview", monkeypatch=monkeypatch))
+    cards = cards_shown(open_page("Overview", monkeypatch=monkeypatch))
     shown = [f for f in figures if f["id"] in cards]
     assert shown, "no figure card on the Overview: test is void"
     named = 0
@@ -95,3 +95,29 @@ def test_a_shared_link_opens_the_pack_it_names(tmp_path, monkeypatch):
     assert app.sidebar.selectbox(key="pack").value == "ruritania-graustark"
     assert has_card(app, "trade-2024-chronicle")
     assert not has_card(app, "trade-2023-gazette")
+
+
+def test_trade_statements_and_agreements_programmes_are_cards_with_their_source(monkeypatch):
+    """The same card as the Overview's: the record's words, and behind its Source the quote
+    and the source that said it (read from the pack's files)."""
+    sources = {s["id"]: s for s in yaml.safe_load((PACK_DIR / "sources.yaml").read_text())}
+    statements = yaml.safe_load((PACK_DIR / "statements.yaml").read_text(encoding="utf-8"))
+    agreements = yaml.safe_load((PACK_DIR / "agreements.yaml").read_text(encoding="utf-8"))
+    said = [
+        s for s in statements if s.get("theme") == "finance" or "finance" in s.get("topics", [])
+    ]
+    programmes = [a for a in agreements if a.get("kind") == "programme" and a.get("sectors")]
+    assert said and programmes, "no finance statement or programme in the pack: test is void"
+    for title, records in (("Trade", said), ("Agreements", programmes)):
+        cards = cards_shown(open_page(title, monkeypatch=monkeypatch))
+        assert set(cards) == {r["id"] for r in records}, title
+        for record in records:
+            card = cards[record["id"]]
+            words = record.get("said") or record["title"]
+            assert words in card.text, (title, card.text)
+            for sector in record.get("sectors", []):
+                assert sector in card.text, (title, sector)
+            source = sources[record["source"]]
+            assert any(line.startswith(source["title"]) for line in card.source), card.source
+            if record.get("quote"):
+                assert card.quote == record["quote"]

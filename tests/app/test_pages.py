@@ -11,7 +11,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
-from tests.app.reader import headline_cards
+from tests.app.reader import cards_shown
 from tests.conftest import FIXTURES, REPO, SHIPPED_DATA
 
 TIMEOUT = 60
@@ -34,7 +34,7 @@ def page_text(app: AppTest) -> str:
         for element in getattr(app, kind)
     ]
     parts += [str(metric.label) for metric in app.metric]
-    parts += [card.text for card in headline_cards(app).values()]
+    parts += [card.text for card in cards_shown(app).values()]
     for chart in app.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
         layout = spec["layout"]
@@ -77,7 +77,7 @@ def visible_places(app: AppTest) -> dict[str, list[str]]:
         chart_items += [as_words(a.get("text", "")) for a in spec["layout"].get("annotations", [])]
     # The Overview's headline cards: their numbers as metrics, their lines as prose (their
     # Source, closed, holds the quote).
-    cards = headline_cards(app).values()
+    cards = cards_shown(app).values()
     prose += [line for card in cards for line in card.lines]
     card_numbers = [value for card in cards for value in card.values.values()]
     card_numbers += [label for card in cards for label in card.values if label]

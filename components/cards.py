@@ -1,0 +1,101 @@
+"""Records as cards of HTML: the Overview's headline cards, Trade's statements, Agreements'
+programmes. Each card shows a record and, behind its "Source", the sentence it came from
+and the source that said it.
+
+A dozen records drawn as Streamlit elements were five or six elements each (a box, a
+heading, a metric, a caption, a Source popover, columns around them): sixty-odd messages a
+run and a tenth of a second in the browser. As one block of HTML they are one message,
+drawn at once, and a card's Source (a ``<details>``) opens in the browser, with no run.
+
+All pack text is escaped: shown exactly as written, never as markup (no HTML, no markdown).
+Links go to http(s) addresses only and open beside the app. Colours come from the theme's
+own text colour (opacity for the quieter lines), so a dark theme reads as well.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+CARDS_STYLE = """<style>
+.dyad-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+  gap: 1rem; margin-bottom: 1rem; }
+.dyad-cards.dyad-rows { grid-template-columns: 1fr; gap: 0.75rem; }
+.dyad-card { border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem;
+  padding: 1rem; display: flex; flex-direction: column; gap: 0.4rem; }
+.dyad-card p { margin: 0; }
+.dyad-card a { color: inherit; text-decoration: underline; }
+.dyad-card code { font-size: 0.875em; padding: 0.1em 0.3em; border-radius: 0.25rem;
+  background: rgba(128, 128, 128, 0.15); }
+.dyad-card-values { display: flex; gap: 2rem; flex-wrap: wrap; }
+.dyad-card-label { display: block; font-size: 0.875rem; opacity: 0.7; }
+.dyad-card-value { font-size: 2.25rem; line-height: 1.2; }
+.dyad-card-note { font-size: 0.875rem; opacity: 0.7; }
+.dyad-card details { margin-top: auto; padding-top: 0.25rem; }
+.dyad-card summary { cursor: pointer; width: fit-content; }
+.dyad-card blockquote { margin: 0.5rem 0; padding-left: 0.75rem;
+  border-left: 3px solid rgba(128, 128, 128, 0.35); }
+</style>"""
+
+
+def text(value: object) -> str:
+    """Pack text for HTML: escaped, empty when missing."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value))
+
+
+def link(label: object, url: object) -> str:
+    """A link whose label is plain text and whose address is http(s) only; else the label."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return text(label)
+    return (
+        f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+        f"{text(label)}</a>"
+    )
+
+
+def values(numbers: list[tuple[str, object]]) -> str:
+    """A card's numbers: the value alone (label ""), or each under its label; missing ones
+    left out."""
+    shown = [(label, value) for label, value in numbers if text(value)]
+    if len(shown) == 1 and not shown[0][0]:
+        return f'<p class="dyad-card-value">{text(shown[0][1])}</p>'
+    cells = "".join(
+        f'<p><span class="dyad-card-label">{text(label)}</span>'
+        f'<span class="dyad-card-value">{text(value)}</span></p>'
+        for label, value in shown
+    )
+    return f'<div class="dyad-card-values">{cells}</div>'
+
+
+def source(row: pd.Series) -> str:
+    """A record's Source, opened in place: its quote, the source linked, the citation and the
+    record's note."""
+    parts = []
+    if text(row.get("quote")):
+        parts.append(f"<blockquote>{text(row['quote'])}</blockquote>")
+    parts.append(
+        f"<p><strong>{link(row.get('source_title'), row.get('source_url'))}</strong><br>"
+        f"{text(row.get('source_citation'))}</p>"
+    )
+    if text(row.get("note")):
+        parts.append(f'<p class="dyad-card-note">{text(row["note"])}</p>')
+    return f"<details><summary>Source</summary>{''.join(parts)}</details>"
+
+
+def card(row: pd.Series, kind: str, body: str) -> str:
+    """One card of the record ``row``: ``body`` (HTML made with :func:`text`), then its
+    Source. ``kind`` names what it is (``figure``, ``statement``, ...)."""
+    return (
+        f'<div class="dyad-card" data-record="{text(row["id"])}" data-kind="{text(kind)}">'
+        f"{body}{source(row)}</div>"
+    )
+
+
+def cards_block(cards: Iterable[str], *, rows: bool = False) -> str:
+    """Cards as one block of HTML: a grid of cards, or (``rows``) one card a row."""
+    layout = "dyad-cards dyad-rows" if rows else "dyad-cards"
+    return f'{CARDS_STYLE}<div class="{layout}">{"".join(cards)}</div>'

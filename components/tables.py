@@ -121,6 +121,17 @@ def source_labels(tables: PackTables) -> dict[str, str]:
     return dict(zip(sources["id"], sources["citation"] + " · " + sources["title"], strict=True))
 
 
+def sources_matching(tables: PackTables, words: str) -> list[str]:
+    """The ids of the sources whose id, citation or title holds ``words`` (any case), in the
+    pack's order; every source for no words."""
+    sources = tables.sources
+    if not words.strip():
+        return list(sources["id"])
+    text = sources["id"] + " " + sources["citation"] + " " + sources["title"]
+    found = text.str.contains(words.strip(), case=False, regex=False)
+    return list(sources.loc[found.fillna(False).astype(bool), "id"])
+
+
 def records_citing(tables: PackTables, source_id: str) -> pd.DataFrame:
     """Every record of every table that names ``source_id``: table, id, what it says, quote."""
     found = []

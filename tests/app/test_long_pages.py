@@ -304,3 +304,37 @@ def test_a_long_timeline_opens_on_its_latest_years_and_widens_to_every_event(
     assert [c.value for c in shared.caption if " of 600 events" in c.value] == [
         "600 of 600 events · the link in the address bar opens this view"
     ]
+
+
+def test_a_pack_of_many_sources_is_searched_before_a_source_is_chosen(scaled_ten, monkeypatch):
+    """More sources than a chooser lists: a search narrows the chooser, so that any source is
+    found by words of its title, in any case (expected from the pack's written sources)."""
+    spec, data = scaled_ten
+    sources = spec["sources"]
+    app = open_on(data, "pages/sources.py", monkeypatch)
+    listed = len(app.selectbox(key="sources-chosen").options)
+    assert 0 < listed < len(sources), "the pack must have more sources than the chooser lists"
+    [found] = [str(c.value) for c in app.caption if "sources found" in str(c.value)]
+    assert (
+        found
+        == f"{len(sources):,} of {len(sources):,} sources found; the first {listed} are listed."
+    )
+
+    wanted = sources[-1]  # the last one: not among those listed before a search
+    words = " ".join(wanted["title"].split()[:2]).upper() + " "  # "REPORT 559 "
+    app.text_input(key="sources-find").input(words).run()
+    assert not app.exception, [e.value for e in app.exception]
+    expected = [s["id"] for s in sources if words.lower() in f"{s['title']} ".lower()]
+    assert expected == [wanted["id"]]
+    chooser = app.selectbox(key="sources-chosen")
+    assert len(chooser.options) == 1 and chooser.value == wanted["id"]
+    assert any(wanted["title"] in str(m.value) for m in app.markdown)  # the source, shown
+    assert [str(c.value) for c in app.caption if "sources found" in str(c.value)] == [
+        f"1 of {len(sources):,} sources found."
+    ]
+
+    app.text_input(key="sources-find").input("no such words anywhere").run()
+    assert app.selectbox(key="sources-chosen").value is None
+    assert [i.value for i in app.info] == [
+        "No source has those words in its id, citation or title."
+    ]

@@ -408,17 +408,12 @@ def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
     return slice(start, start + size)
 
 
-def record_boxes(
-    blocks: list[tuple[str, str, pd.Series]], *, kind: str, noun: str, page_key: str
-) -> None:
-    """A page of records as cards (``components.cards``), one a row, in one block keyed
-    ``{kind}-cards``: each its text and its Source, opened in place. ``blocks``: (id, body
-    HTML made once per pack with ``cards.text``, record) of each."""
-    shown = blocks[page_of(len(blocks), noun, key=page_key)]
+def record_cards(made: list[str], *, kind: str, noun: str, page_key: str) -> None:
+    """A page of records as cards, one a row, in one block keyed ``{kind}-cards``: ``made``
+    holds each record's card (``components.cards.card``), made once per pack."""
+    shown = made[page_of(len(made), noun, key=page_key)]
     with st.container(key=f"{kind}-cards"):
-        st.html(
-            cards.cards_block((cards.card(row, kind, body) for _, body, row in shown), rows=True)
-        )
+        st.html(cards.cards_block(shown, rows=True))
 
 
 def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:

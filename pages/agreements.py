@@ -1,6 +1,5 @@
 """Agreements: documents and portfolios by kind and status, sectors, and a searchable table."""
 
-import pandas as pd
 import streamlit as st
 
 from components import cards, ui
@@ -16,32 +15,32 @@ tables = ui.current_pack()
 agreements = tables.agreements
 
 
-def programme_blocks(tables) -> list[tuple[str, str, pd.Series]]:
-    """Each programme that names sectors: its id, its title, status and sectors as HTML
-    (``components.cards``), and its record (for its Source): made once per pack, not on every
-    run (a programme's rows picked out of a thousand programmes' on every run cost 60 ms)."""
-    blocks = []
-    for programme_id, rows in joint_venture_sectors(tables).groupby("id", sort=False):
+def programme_cards(tables) -> list[str]:
+    """Each programme that names sectors as a card (``components.cards``): its title, status
+    and sectors, and its Source. Made once per pack, not on every run (a programme's rows
+    picked out of a thousand programmes' on every run cost 60 ms)."""
+    made = []
+    for _, rows in joint_venture_sectors(tables).groupby("id", sort=False):
         first = rows.iloc[0]
         sectors = " ".join(f"<code>{cards.text(sector)}</code>" for sector in rows["sector"])
         body = (
             f"<p><strong>{cards.text(first['title'])}</strong> · {cards.text(first['status'])}</p>"
             f"<p>{sectors}</p>"
         )
-        blocks.append((programme_id, body, first))
-    return blocks
+        made.append(cards.card(first, "programme", body))
+    return made
 
 
 # 2. Render
 ui.page_header(tables, "Agreements")
 ui.chart_card(ui.computed(agreements_by_kind_chart, tables), missing="This pack has no agreements.")
 
-programmes = ui.computed(programme_blocks, tables)
+programmes = ui.computed(programme_cards, tables)
 if programmes:
     st.subheader("Programmes and the sectors they name")
     # A page of programmes is drawn, so that a pack of a thousand draws no more boxes
     # than one of twenty; the table below lists every agreement.
-    ui.record_boxes(programmes, kind="programme", noun="programmes", page_key="programmes-page")
+    ui.record_cards(programmes, kind="programme", noun="programmes", page_key="programmes-page")
 
 ui.chart_card(ui.computed(sectors_chart, tables), missing="No agreement names a sector.")
 

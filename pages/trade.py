@@ -1,6 +1,5 @@
 """Trade: turnover by year against the documents' figure, settlement claims, partners compared."""
 
-import pandas as pd
 import streamlit as st
 
 from components import cards, ui
@@ -13,16 +12,15 @@ finance_metrics = ui.computed(metrics_on, tables, "finance")
 said_on_finance = ui.computed(statements_on, tables, "finance")
 
 
-def statement_blocks(tables) -> list[tuple[str, str, pd.Series]]:
-    """Each statement on finance: its id, its date, speaker and words as HTML
-    (``components.cards``), and its record (for its Source): made once per pack, not on
-    every run."""
+def statement_cards(tables) -> list[str]:
+    """Each statement on finance as a card (``components.cards``): its date, speaker and
+    words, and its Source. Made once per pack, not on every run."""
     return [
-        (
-            statement["id"],
+        cards.card(
+            statement,
+            "statement",
             f"<p>{cards.text(statement['date_label'])} · "
             f"<strong>{cards.text(statement['speaker'])}</strong>: {cards.text(statement['said'])}</p>",
-            statement,
         )
         for _, statement in ui.computed(statements_on, tables, "finance").iterrows()
     ]
@@ -42,8 +40,8 @@ for chart in finance[finance_shown]:
     ui.chart_card(chart, missing="A finance metric whose figures give no period.")
 if len(said_on_finance):
     st.markdown("**Said without a number**")
-    ui.record_boxes(
-        ui.computed(statement_blocks, tables),
+    ui.record_cards(
+        ui.computed(statement_cards, tables),
         kind="statement",
         noun="statements",
         page_key="said-page",

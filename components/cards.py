@@ -1,6 +1,7 @@
 """Records as cards of HTML: the Overview's headline cards, Trade's statements, Agreements'
-programmes. Each card shows a record and, behind its "Source", the sentence it came from
-and the source that said it.
+programmes, each claim on Claims. Each card shows a record and, behind its "Source", the
+sentence it came from and the source that said it (a claim shows its quote and source
+outright: they are what the claim is).
 
 A dozen records drawn as Streamlit elements were five or six elements each (a box, a
 heading, a metric, a caption, a Source popover, columns around them): sixty-odd messages a
@@ -35,6 +36,10 @@ CARDS_STYLE = """<style>
 .dyad-card-note { font-size: 0.875rem; opacity: 0.7; }
 .dyad-card details { margin-top: auto; padding-top: 0.25rem; }
 .dyad-card summary { cursor: pointer; width: fit-content; }
+.dyad-card.dyad-plain { border: none; padding: 0; }
+.dyad-claim-head { font-size: 1.5rem; font-weight: 600; line-height: 1.3; }
+.dyad-verdicts { margin-bottom: 1rem; }
+.dyad-verdicts p { margin: 0; }
 .dyad-card blockquote { margin: 0.5rem 0; padding-left: 0.75rem;
   border-left: 3px solid rgba(128, 128, 128, 0.35); }
 </style>"""
@@ -89,9 +94,15 @@ def source(row: pd.Series) -> str:
 def card(row: pd.Series, kind: str, body: str) -> str:
     """One card of the record ``row``: ``body`` (HTML made with :func:`text`), then its
     Source. ``kind`` names what it is (``figure``, ``statement``, ...)."""
+    return card_div(row["id"], kind, f"{body}{source(row)}")
+
+
+def card_div(record: object, kind: str, body: str, *, plain: bool = False) -> str:
+    """The card of record ``record`` around ``body`` (HTML made with :func:`text`); ``plain``:
+    no border of its own, for a card inside a box that has one (a claim and its chart)."""
+    layout = "dyad-card dyad-plain" if plain else "dyad-card"
     return (
-        f'<div class="dyad-card" data-record="{text(row["id"])}" data-kind="{text(kind)}">'
-        f"{body}{source(row)}</div>"
+        f'<div class="{layout}" data-record="{text(record)}" data-kind="{text(kind)}">{body}</div>'
     )
 
 

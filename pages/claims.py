@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import cards, ui
 from components.charts.claims import VERDICT_SYMBOLS, check_evidence_chart, evidence_records
 
 # 1. Get data
@@ -19,25 +19,43 @@ if checks.empty:
     st.stop()
 
 
-def verdict_counts(tables) -> pd.Series:
-    """How many claims have each verdict, most first."""
-    return tables.checks["verdict"].value_counts()
-
-
-def claim_block(tables, check_id: str) -> tuple[str, pd.DataFrame]:
-    """A claim's verdict, the claim, its quote and note as one block of markdown (one element,
-    not three), and its evidence records: made once per pack, not on every run."""
+def claim_block(tables, check_id: str, charted: bool) -> tuple[str, pd.DataFrame]:
+    """A claim as a card of HTML (``components.cards``): its verdict and the claim, the quote
+    and the source that makes it, the note and, without a chart, why there is none; and its
+    evidence records. Made once per pack, not on every run: one element a claim, where
+    markdown took the browser a markdown parse each."""
     check = tables.checks[tables.checks["id"] == check_id].iloc[0]
+    evidence = evidence_records(tables, check)
+    verdict = str(check["verdict"])
     parts = [
-        f"### {VERDICT_SYMBOLS[check['verdict']]} {ui.md(str(check['verdict']).capitalize())}: {ui.md(check['claim'])}"
+        f'<p class="dyad-claim-head">{cards.text(VERDICT_SYMBOLS[verdict])} '
+        f"<strong>{cards.text(verdict.capitalize())}</strong>: {cards.text(check['claim'])}</p>"
     ]
     if pd.notna(check["quote"]):
         parts.append(
-            f"> {ui.md(check['quote'])}  \n> — {ui.link(check['source_citation'], check['source_url'])}"
+            f"<blockquote>{cards.text(check['quote'])}</blockquote>"
+            f'<p class="dyad-card-note">— {cards.link(check["source_citation"], check["source_url"])}</p>'
         )
     if pd.notna(check["note"]):
-        parts.append(ui.md(check["note"]))
-    return "\n\n".join(parts), evidence_records(tables, check)
+        parts.append(f"<p>{cards.text(check['note'])}</p>")
+    if not charted:
+        why = (
+            "No evidence: this claim is unverified."
+            if evidence.empty
+            else "No numbers among the evidence; see the records below."
+        )
+        parts.append(f'<p class="dyad-card-note">{why}</p>')
+    return cards.card_div(check_id, "claim", "".join(parts), plain=True), evidence
+
+
+def verdict_counts(tables) -> str:
+    """How many claims have each verdict, most first, as one line of numbers (HTML), with
+    the cards' style for the claims below."""
+    counts = tables.checks["verdict"].value_counts()
+    numbers = [
+        (f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count)) for verdict, count in counts.items()
+    ]
+    return f'{cards.CARDS_STYLE}<div class="dyad-verdicts">{cards.values(numbers)}</div>'
 
 
 def show_evidence(check_id: str, evidence: pd.DataFrame) -> None:
@@ -49,10 +67,7 @@ def show_evidence(check_id: str, evidence: pd.DataFrame) -> None:
 
 
 # 2. Render: a summary of verdicts, then each claim
-counts = ui.computed(verdict_counts, tables)
-with st.container(horizontal=True, key="verdict-counts"):  # one row: a block, not columns
-    for verdict, count in counts.items():
-        st.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))
+st.html(ui.computed(verdict_counts, tables))
 
 verdicts = ui.any_of(
     "Verdict",
@@ -65,19 +80,11 @@ verdicts = ui.any_of(
 matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
 for check_id in matching["id"]:
-    text, evidence = ui.computed(claim_block, tables, check_id)
     chart = ui.computed(check_evidence_chart, tables, check_id)
+    card, evidence = ui.computed(claim_block, tables, check_id, chart is not None)
     with st.container(border=True, key=f"claim-{check_id}"):
-        if chart is None:
-            # Said in the claim's own block: one element, not a box of its own.
-            why = (
-                "No evidence: this claim is unverified."
-                if evidence.empty
-                else "No numbers among the evidence; see the records below."
-            )
-            st.markdown(f"{text}\n\n:gray[{why}]")
-        else:
-            st.markdown(text)
+        st.html(card)
+        if chart is not None:
             ui.chart_card(chart)
         if not evidence.empty:
             ui.lazy_expander(

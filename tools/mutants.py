@@ -194,7 +194,7 @@ MUTANTS = [
     Mutant(
         "claims-page-unescaped",
         "pages/claims.py",
-        "{ui.md(check['claim'])}",
+        "{cards.text(check['claim'])}",
         "{check['claim']}",
     ),
     Mutant(
@@ -333,8 +333,8 @@ MUTANTS = [
     Mutant(
         "claims-verdict-count-wrong",
         "pages/claims.py",
-        'st.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))',
-        'st.metric(f"{VERDICT_SYMBOLS[verdict]} {verdict}", len(counts))',
+        '(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))',
+        '(f"{VERDICT_SYMBOLS[verdict]} {verdict}", len(counts))',
     ),
     Mutant(
         "event-hover-without-source",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import html
 import io
 import json
 import re
@@ -198,8 +199,6 @@ def dataframes(node) -> list:
 
 def plain_text(markup: str) -> str:
     """Plotly label markup read as words: tags dropped, entities undone."""
-    import html
-
     return html.unescape(re.sub(r"<[^>]+>", " ", markup))
 
 
@@ -221,7 +220,7 @@ def page_table(node, first_columns: list[str]):
 @dataclass
 class Card:
     """One card of HTML as a reader reads it: an Overview headline card, a Trade statement,
-    an Agreements programme (``components.cards``, from the block of HTML the page sends)."""
+    an Agreements programme, a claim (``components.cards``, from the HTML the page sends)."""
 
     record: str
     kind: str
@@ -250,13 +249,14 @@ class _CardReader(HTMLParser):
 
     def _inside(self, css_class: str = "", tag: str = "") -> bool:
         return any(
-            (not css_class or c == css_class) and (not tag or t == tag) for t, c in self._stack
+            (not css_class or css_class in c.split()) and (not tag or t == tag)
+            for t, c in self._stack
         )
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         css_class = attributes.get("class") or ""
-        if css_class == "dyad-card":
+        if "dyad-card" in css_class.split():
             self.cards.append(Card(attributes["data-record"], attributes["data-kind"]))
         if tag == "a" and self.cards:
             self.cards[-1].links.append(attributes.get("href", ""))
@@ -267,9 +267,10 @@ class _CardReader(HTMLParser):
 
     def handle_endtag(self, tag):
         while self._stack:
-            open_tag, _ = self._stack.pop()
+            open_tag, _ = self._stack[-1]
             if tag in {"p", "blockquote", "summary"} and open_tag == tag:
-                self._flush()
+                self._flush()  # while the element is still open: a quote's line is a quote
+            self._stack.pop()
             if open_tag == tag:
                 self._line.append(" " if tag == "span" else "")
                 break
@@ -280,7 +281,10 @@ class _CardReader(HTMLParser):
         if not line or not self.cards:
             return
         card = self.cards[-1]
-        (card.source if self._inside(tag="details") else card.lines).append(line)
+        if self._inside(tag="details"):
+            card.source.append(line)
+        elif not self._inside(tag="blockquote"):  # a quote shown outright: in ``quote`` only
+            card.lines.append(line)
 
     def handle_data(self, data):
         if not self.cards or not self._inside("dyad-card") or self._inside(tag="style"):
@@ -310,3 +314,17 @@ def cards_shown(app: AppTest) -> dict[str, Card]:
 def card_values(app: AppTest) -> list[str]:
     """Every number on the Overview's headline cards, as shown."""
     return [value for card in cards_shown(app).values() for value in card.values.values()]
+
+
+def numbers_shown(app: AppTest, css_class: str) -> dict[str, str]:
+    """The numbers under their labels (``components.cards.values``) in the page's blocks of
+    HTML whose outer element has ``css_class``, such as Claims' count of each verdict."""
+    found = {}
+    for block in app.get("html"):
+        if f'class="{css_class}"' in block.proto.body:
+            for label, value in re.findall(
+                r'<span class="dyad-card-label">(.*?)</span><span class="dyad-card-value">(.*?)</span>',
+                block.proto.body,
+            ):
+                found[html.unescape(label)] = html.unescape(value)
+    return found

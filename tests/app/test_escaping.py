@@ -12,6 +12,7 @@ import json
 import shutil
 
 import pytest
+import yaml
 
 from tests.app.reader import (
     PAGE_SCRIPTS,
@@ -169,3 +170,20 @@ def test_overview_cards_show_the_hostile_text_as_written(hostile_data, monkeypat
     for body in bodies:
         assert "<b>tag</b>" not in body  # escaped: &lt;b&gt;tag&lt;/b&gt;
         assert 'href="https://evil.example' not in body  # a link in pack text is no link
+
+
+def test_claim_cards_show_the_hostile_claim_quote_and_note_as_written(hostile_data, monkeypatch):
+    """Each claim on Claims is a card of HTML: its claim, quote and note read exactly as the
+    hostile pack writes them, and the HTML sent holds no tag or link of the pack's own."""
+    app = open_page("Claims", data_dir=hostile_data, monkeypatch=monkeypatch)
+    claims = {c.record: c for c in cards_shown(app).values() if c.kind == "claim"}
+    assert f"Trade {HOSTILE}" in claims["record-trade-2024"].text
+    assert f"{HOSTILE} Customs gives" in claims["record-trade-2024"].text
+    assert claims["almost-all-in-national-currencies"].quote == HOSTILE
+    for card in claims.values():
+        assert "https://evil.example" not in card.links
+    bodies = [html.proto.body for html in app.get("html") if 'data-kind="claim"' in html.proto.body]
+    written = yaml.safe_load((hostile_data / PACK / "checks.yaml").read_text(encoding="utf-8"))
+    assert len(bodies) == len(claims) == len(written), "a claim is not a card of its own"
+    for body in bodies:
+        assert "<b>tag</b>" not in body

@@ -13,6 +13,7 @@ import pytest
 from tests.app.reader import (
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
+    cards_shown,
     chart_csv_rows,
     container,
     csv_rows,
@@ -20,8 +21,8 @@ from tests.app.reader import (
     download_keys,
     open_all,
     open_page,
+    numbers_shown,
     page_table,
-    texts,
 )
 
 ALL_EVENTS = [
@@ -273,8 +274,8 @@ def _has_container(app, key) -> bool:
 def test_claims_verdict_filter(monkeypatch):
     app = open_page("Claims", monkeypatch=monkeypatch)
     assert claims_shown(app) == sorted(CLAIMS)
-    metrics = {m.label: m.value for m in app.metric}
-    assert metrics == {
+    # The count of each verdict, as the line of numbers above the claims shows it.
+    assert numbers_shown(app, "dyad-verdicts") == {
         "✔ supported": "1",
         "◐ partly": "1",
         "✘ contradicted": "1",
@@ -284,8 +285,9 @@ def test_claims_verdict_filter(monkeypatch):
     assert claims_shown(app) == ["largest-partner"]
     app.button_group(key="claims-verdict").set_value(["supported", "partly"]).run()
     assert claims_shown(app) == ["almost-all-in-national-currencies", "record-trade-2024"]
-    claim = texts(container(app, "claim-record-trade-2024"))
-    assert "Trade hit a record $14 billion in 2024" in claim.replace("\\", "")
+    claim = cards_shown(app)["record-trade-2024"]
+    assert claim.kind == "claim"
+    assert "Trade hit a record $14 billion in 2024" in claim.text
 
 
 SOURCE_RECORDS = {

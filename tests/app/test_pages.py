@@ -292,12 +292,8 @@ def test_a_claim_without_a_chart_says_why_in_its_own_block(monkeypatch):
     no_numbers = [c for c in checks if c.get("evidence") and not set(c["evidence"]) & figures]
     assert unverified and no_numbers, "the shipped pack has claims of both kinds"
     app = run_page("pages/claims.py")
-    # Read as shown: a colour directive (":gray[...]") is styling, not words.
-    blocks = [
-        as_words(re.sub(r":\w+\[([^\]]*)\]", r"\1", str(m.value)))
-        for m in app.markdown
-        if str(m.value).startswith("### ")
-    ]
+    blocks = [card.text for card in cards_shown(app).values() if card.kind == "claim"]
+    assert len(blocks) == len(checks)
     said = {
         "No evidence: this claim is unverified.": unverified,
         "No numbers among the evidence; see the records below.": no_numbers,

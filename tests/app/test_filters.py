@@ -19,9 +19,9 @@ from tests.app.reader import (
     csv_rows,
     download_bytes,
     download_keys,
+    numbers_shown,
     open_all,
     open_page,
-    numbers_shown,
     page_table,
 )
 

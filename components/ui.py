@@ -619,9 +619,14 @@ def share_link() -> str:
 
 def prefetch_element_code() -> None:
     """Have the browser fetch the code of every page's elements once the page in view is drawn
-    (``components.element_code``): a first visit to another page then waits for no module."""
-    if element_modules():
+    (``components.element_code``): a first visit to another page then waits for no module.
+
+    Sent on a session's first run only: the tab keeps the code it fetched (a reload is a new
+    session), and a script of a few kilobytes is not sent again with every click.
+    """
+    if element_modules() and not st.session_state.get("element-code-sent"):
         st.sidebar.html(prefetch_script(), unsafe_allow_javascript=True)
+        st.session_state["element-code-sent"] = True
 
 
 def copy_link(key: str = "copy-link") -> None:

@@ -40,6 +40,8 @@ CARDS_STYLE = """<style>
 .dyad-claim-head { font-size: 1.5rem; font-weight: 600; line-height: 1.3; }
 .dyad-verdicts { margin-bottom: 1rem; }
 .dyad-verdicts p { margin: 0; }
+.dyad-evidence ol { margin: 0.5rem 0 0; padding-left: 1.5rem; }
+.dyad-evidence li { margin-bottom: 0.75rem; }
 .dyad-card blockquote { margin: 0.5rem 0; padding-left: 0.75rem;
   border-left: 3px solid rgba(128, 128, 128, 0.35); }
 </style>"""
@@ -89,6 +91,30 @@ def source(row: pd.Series) -> str:
     if text(row.get("note")):
         parts.append(f'<p class="dyad-card-note">{text(row["note"])}</p>')
     return f"<details><summary>Source</summary>{''.join(parts)}</details>"
+
+
+def evidence(rows: pd.DataFrame, noun: str = "Evidence") -> str:
+    """A claim's evidence records (``components.charts.claims.evidence_records``), opened in
+    place: each record's measure or kind, what it says and when, its quote, its source linked,
+    its id and table, and its note."""
+    items = []
+    for _, row in rows.iterrows():
+        said = " · ".join(text(row[c]) for c in ("record", "when") if text(row.get(c)))
+        parts = [f"<p><strong>{text(row['what'])}</strong>: {said}</p>"]
+        if text(row.get("quote")):
+            parts.append(f"<blockquote>{text(row['quote'])}</blockquote>")
+        parts.append(
+            f'<p class="dyad-card-note">{link(row["source_citation"], row["source_url"])} · '
+            f"<code>{text(row['id'])}</code> in {text(row['table'])}</p>"
+        )
+        if text(row.get("note")):
+            parts.append(f'<p class="dyad-card-note">{text(row["note"])}</p>')
+        items.append(f'<li data-record="{text(row["id"])}">{"".join(parts)}</li>')
+    count = f"{len(rows)} record" + ("" if len(rows) == 1 else "s")
+    return (
+        f'<details class="dyad-evidence"><summary>{text(noun)}: {count}, with quotes</summary>'
+        f"<ol>{''.join(items)}</ol></details>"
+    )
 
 
 def card(row: pd.Series, kind: str, body: str) -> str:

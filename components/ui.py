@@ -715,10 +715,12 @@ def readable_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=hidden)
 
 
-def table_download(rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None) -> None:
+def table_download(
+    rows: pd.DataFrame, file_stem: str, key: str, help: str | None = None, label: str = "CSV"
+) -> None:
     """A CSV download of exactly ``rows``, formula cells neutralised."""
     st.download_button(
-        "CSV",
+        label,
         _csv_of(rows),
         file_name=f"{file_stem}.csv",
         mime="text/csv",

@@ -1,7 +1,5 @@
 """Claims: each claim a source makes, its verdict, and the evidence with its numbers side by side."""
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
@@ -45,7 +43,25 @@ def claim_block(tables, check_id: str, charted: bool) -> tuple[str, pd.DataFrame
             else "No numbers among the evidence; see the records below."
         )
         parts.append(f'<p class="dyad-card-note">{why}</p>')
+    if not evidence.empty:
+        # Opened in place, with no run: each record's quote and source are one click away.
+        parts.append(cards.evidence(evidence))
     return cards.card_div(check_id, "claim", "".join(parts), plain=True), evidence
+
+
+def evidence_table(tables, verdicts: tuple[str, ...]) -> pd.DataFrame:
+    """The evidence of every claim of these verdicts (every claim for none), one row a
+    record, its claim first: the CSV behind the evidence lists, on every page of claims."""
+    checks = tables.checks
+    chosen = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
+    frames = [
+        evidence_records(tables, check).assign(claim=check["id"]) for _, check in chosen.iterrows()
+    ]
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=["claim", "id"])
+    rows = pd.concat(frames, ignore_index=True)
+    return rows[["claim", *[c for c in rows.columns if c != "claim"]]]
 
 
 def verdict_counts(tables) -> str:
@@ -56,14 +72,6 @@ def verdict_counts(tables) -> str:
         (f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count)) for verdict, count in counts.items()
     ]
     return f'{cards.CARDS_STYLE}<div class="dyad-verdicts">{cards.values(numbers)}</div>'
-
-
-def show_evidence(check_id: str, evidence: pd.DataFrame) -> None:
-    """A claim's evidence records with their sources and quotes, and a CSV of them."""
-    ui.dataframe(evidence, hide_index=True, column_config=ui.COLUMN_CONFIG)
-    ui.table_download(
-        evidence, f"{tables.id}-claim-{check_id}-evidence", key=f"csv-evidence-{check_id}"
-    )
 
 
 # 2. Render: a summary of verdicts, then each claim
@@ -78,17 +86,21 @@ verdicts = ui.any_of(
 # The filter applies to every claim; a dozen are drawn at a time (each a chart card, a screen
 # high; the Overview draws a dozen cards too), so a pack of a thousand claims draws no more.
 matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
+evidence_rows = ui.computed(evidence_table, tables, tuple(verdicts))
+if not evidence_rows.empty:
+    ui.table_download(
+        evidence_rows,
+        f"{tables.id}-claims-evidence",
+        key="csv-claims-evidence",
+        label="Evidence (CSV)",
+        help="Every evidence record of the claims the filter shows, on every page of them: "
+        "its claim, what it says, its source and its quote",
+    )
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
 for check_id in matching["id"]:
     chart = ui.computed(check_evidence_chart, tables, check_id)
-    card, evidence = ui.computed(claim_block, tables, check_id, chart is not None)
+    card, _ = ui.computed(claim_block, tables, check_id, chart is not None)
     with st.container(border=True, key=f"claim-{check_id}"):
         st.html(card)
         if chart is not None:
             ui.chart_card(chart)
-        if not evidence.empty:
-            ui.lazy_expander(
-                f"Evidence: {ui.plural(len(evidence), 'record')}, with quotes",
-                key=f"evidence-{check_id}",
-                body=partial(show_evidence, check_id, evidence),
-            )

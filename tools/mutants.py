@@ -331,6 +331,18 @@ MUTANTS = [
         'if False:\n    st.info("This pack has no events.")',
     ),
     Mutant(
+        "claims-evidence-record-dropped",
+        "components/cards.py",
+        "    for _, row in rows.iterrows():\n        said",
+        "    for _, row in rows.iloc[:-1].iterrows():\n        said",
+    ),
+    Mutant(
+        "claims-evidence-csv-unfiltered",
+        "pages/claims.py",
+        'chosen = checks[checks["verdict"].isin(verdicts)] if verdicts else checks',
+        "chosen = checks",
+    ),
+    Mutant(
         "claims-verdict-count-wrong",
         "pages/claims.py",
         '(f"{VERDICT_SYMBOLS[verdict]} {verdict}", int(count))',

@@ -229,12 +229,18 @@ class Card:
         default_factory=dict
     )  # number under its label ("" alone)
     source: list[str] = dataclasses.field(default_factory=list)  # what its opened Source shows
-    quote: str = ""
+    quotes: list[str] = dataclasses.field(default_factory=list)  # every quote, in order
     links: list[str] = dataclasses.field(default_factory=list)  # the addresses its Source links to
+    evidence: list[str] = dataclasses.field(default_factory=list)  # a claim's evidence, by id
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    @property
+    def quote(self) -> str:
+        """The card's own quote: its first (a claim's evidence lists more)."""
+        return self.quotes[0] if self.quotes else ""
 
 
 class _CardReader(HTMLParser):
@@ -260,6 +266,10 @@ class _CardReader(HTMLParser):
             self.cards.append(Card(attributes["data-record"], attributes["data-kind"]))
         if tag == "a" and self.cards:
             self.cards[-1].links.append(attributes.get("href", ""))
+        if tag == "blockquote" and self.cards:
+            self.cards[-1].quotes.append("")
+        if tag == "li" and self.cards and "data-record" in attributes:
+            self.cards[-1].evidence.append(attributes["data-record"])
         if tag == "br":
             self._line.append(" ")
         else:
@@ -297,7 +307,7 @@ class _CardReader(HTMLParser):
             card.values[self._label] = text
             self._label = ""
         if self._inside(tag="blockquote"):
-            card.quote += data
+            card.quotes[-1] += data
         self._line.append(data)
 
 

@@ -66,9 +66,16 @@ def test_the_sources_list_and_a_sources_records_come_as_csv(monkeypatch):
     assert {row["id"] for row in rows} == citing
 
 
-def test_a_claims_evidence_comes_as_csv(monkeypatch):
-    check = next(c for c in pack_file("checks") if c.get("evidence"))
+def test_the_claims_evidence_comes_as_one_csv_each_record_with_its_claim(monkeypatch):
+    checks = [c for c in pack_file("checks") if c.get("evidence")]
+    assert checks, "the reader pack checks no claim against evidence: test is void"
     app = open_page("Claims", monkeypatch=monkeypatch)
-    app = _open(app, [f"evidence-{check['id']}"])
-    rows = csv_rows(download_bytes(app, f"csv-evidence-{check['id']}"))
-    assert [row["id"] for row in rows] == check["evidence"]
+    rows = csv_rows(download_bytes(app, "csv-claims-evidence"))
+    for check in checks:
+        assert [row["id"] for row in rows if row["claim"] == check["id"]] == check["evidence"]
+    assert {row["claim"] for row in rows} == {check["id"] for check in checks}
+    # The verdict filter narrows it to the claims it shows.
+    verdict = checks[0]["verdict"]
+    app.button_group(key="claims-verdict").set_value([verdict]).run()
+    rows = csv_rows(download_bytes(app, "csv-claims-evidence"))
+    assert {row["claim"] for row in rows} == {c["id"] for c in checks if c["verdict"] == verdict}

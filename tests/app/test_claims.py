@@ -1,0 +1,61 @@
+"""Claims as a reader reads them: each claim a card, its evidence listed in it, each record
+with its quote and its source, read off the reader pack's files."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.app.reader import READER_DATA, cards_shown, open_page
+
+PACK_DIR = READER_DATA / "ruritania-graustark"
+
+
+def records(name: str) -> dict[str, dict]:
+    return {r["id"]: r for r in yaml.safe_load((PACK_DIR / f"{name}.yaml").read_text()) or []}
+
+
+CHECKS = records("checks")
+SOURCES = records("sources")
+RECORDS = {
+    record_id: record
+    for name in ("figures", "events", "agreements", "statements")
+    for record_id, record in records(name).items()
+}
+
+
+def test_each_claim_lists_its_evidence_with_quotes_and_sources(monkeypatch):
+    app = open_page("Claims", monkeypatch=monkeypatch)
+    claims = {card.record: card for card in cards_shown(app).values() if card.kind == "claim"}
+    assert sorted(claims) == sorted(CHECKS)
+    assert any(check.get("evidence") for check in CHECKS.values()), "no evidence: test is void"
+    for check_id, check in CHECKS.items():
+        card = claims[check_id]
+        assert card.evidence == check.get("evidence", []), check_id
+        listed = " ".join(card.source)  # the evidence list, closed until opened
+        for record_id in check.get("evidence", []):
+            record = RECORDS[record_id]
+            source = SOURCES[record["source"]]
+            if record.get("quote"):
+                assert " ".join(record["quote"].split()) in card.quotes, record_id
+            if source.get("url"):
+                assert source["url"] in card.links, record_id
+            assert record_id in listed, record_id
+        if check.get("evidence"):
+            noun = "record" if len(check["evidence"]) == 1 else "records"
+            assert f"Evidence: {len(check['evidence'])} {noun}, with quotes" in card.source
+        else:
+            assert not card.source, check_id
+
+
+def test_a_claims_own_quote_and_source_show_without_a_click(monkeypatch):
+    app = open_page("Claims", monkeypatch=monkeypatch)
+    claims = {card.record: card for card in cards_shown(app).values() if card.kind == "claim"}
+    quoted = [check for check in CHECKS.values() if check.get("quote")]
+    assert quoted, "no claim quotes its source: test is void"
+    for check in quoted:
+        card = claims[check["id"]]
+        assert card.quote == " ".join(check["quote"].split())
+        assert check["claim"] in card.text
+        url = SOURCES[check["source"]].get("url")
+        if url:
+            assert url in card.links

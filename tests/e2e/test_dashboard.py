@@ -225,6 +225,34 @@ def test_a_card_leads_in_one_click_to_its_sentence_and_source(reader: Page):
     no_error_elements(page)
 
 
+def shipped_record(record_id: str) -> dict:
+    for name in ("figures", "events", "agreements", "statements"):
+        path = SHIPPED_DATA / "russia-china" / f"{name}.yaml"
+        found = [r for r in yaml.safe_load(path.read_text()) if r["id"] == record_id]
+        if found:
+            return found[0]
+    raise AssertionError(f"no record {record_id} in the shipped pack")
+
+
+def test_a_claims_evidence_opens_in_place_with_each_records_quote(reader: Page):
+    page = on_page(reader, "Claims")
+    checks = yaml.safe_load((SHIPPED_DATA / "russia-china" / "checks.yaml").read_text())
+    check = next(c for c in checks if len(c.get("evidence", [])) > 1)
+    card = page.locator(f".st-key-claim-{check['id']} [data-kind='claim']")
+    expect(card).to_contain_text(check["claim"])
+    quoted = [shipped_record(i) for i in check["evidence"] if shipped_record(i).get("quote")]
+    assert quoted, "no quoted evidence: test is void"
+    quotes = [card.get_by_text(" ".join(r["quote"].split())) for r in quoted]
+    for quote in quotes:
+        expect(quote).to_be_hidden()  # until a reader opens the evidence
+    with_nothing_run = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
+    card.locator("summary", has_text="Evidence").click()
+    for quote in quotes:
+        expect(quote).to_be_visible()
+    expect(with_nothing_run).to_have_count(1)  # opened in the browser, no run of the page
+    no_error_elements(page)
+
+
 def test_a_tables_toolbar_offers_no_csv_of_its_own_but_the_app_does(reader: Page):
     """A table's toolbar CSV writes formula cells as they are: it is turned off
     (``client.disableDataExport``), and the app's CSV, formula cells neutralised, is beside

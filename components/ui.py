@@ -413,7 +413,7 @@ def record_cards(made: list[str], *, kind: str, noun: str, page_key: str) -> Non
     holds each record's card (``components.cards.card``), made once per pack."""
     shown = made[page_of(len(made), noun, key=page_key)]
     with st.container(key=f"{kind}-cards"):
-        st.html(cards.cards_block(shown, rows=True))
+        html(cards.cards_block(shown, rows=True))
 
 
 def more_figures(tables: PackTables, page: str, drawn: list[Chart | None]) -> None:
@@ -583,6 +583,27 @@ def slide_figure(chart: Chart, as_of: str) -> Any:
         return images.export_figure(chart, as_of, height=700)
 
     return _derived(chart, present)
+
+
+class _FinishedHtml:
+    """HTML the app made whole (escaped, no indentation to undo), for ``st.html``.
+
+    ``st.html`` runs a string through ``textwrap.dedent`` on every call, a pass over every
+    line: a millisecond a run for the dozen cards of a page, and more for a source's whole
+    text. An object's ``_repr_html_()`` is taken as it is (Streamlit's documented way in).
+    """
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+
+    def _repr_html_(self) -> str:
+        return self.body
+
+
+def html(body: str, where: Any = st) -> None:
+    """``st.html(body)`` for HTML made by the app (``components.cards`` and the like), sent
+    as it is."""
+    where.html(_FinishedHtml(body))
 
 
 def lazy_expander(label: str, *, key: str, body: Callable[[], None]) -> None:

@@ -75,7 +75,7 @@ def verdict_counts(tables) -> str:
 
 
 # 2. Render: a summary of verdicts, then each claim
-st.html(ui.computed(verdict_counts, tables))
+ui.html(ui.computed(verdict_counts, tables))
 
 verdicts = ui.any_of(
     "Verdict",
@@ -101,6 +101,6 @@ for check_id in matching["id"]:
     chart = ui.computed(check_evidence_chart, tables, check_id)
     card, _ = ui.computed(claim_block, tables, check_id, chart is not None)
     with st.container(border=True, key=f"claim-{check_id}"):
-        st.html(card)
+        ui.html(card)
         if chart is not None:
             ui.chart_card(chart)

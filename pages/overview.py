@@ -39,7 +39,7 @@ if not cards:
 shown_cards = ui.page_of(len(cards), "headline cards", key="overview-cards", size=12)
 if cards:
     with st.container(key="headline-cards"):
-        st.html(
+        ui.html(
             ui.computed(headline_cards_html, tables, strip, shown_cards.start, shown_cards.stop)
         )
 

@@ -62,7 +62,7 @@ def show_source(chosen: str) -> None:
         ui.lazy_expander(
             "Stored text, quoted passages marked",
             key="source-text",
-            body=lambda: st.html(ui.computed(marked_source_of, tables, chosen)),
+            body=lambda: ui.html(ui.computed(marked_source_of, tables, chosen)),
         )
 
 

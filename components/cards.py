@@ -78,41 +78,46 @@ def values(numbers: list[tuple[str, object]]) -> str:
     return f'<div class="dyad-card-values">{cells}</div>'
 
 
-def source(row: pd.Series) -> str:
-    """A record's Source, opened in place: its quote, the source linked, the citation and the
-    record's note."""
+def said(row: pd.Series, cited: str) -> str:
+    """What backs a record: its quote (when it has one), ``cited`` (the line naming its
+    source) and its note."""
     parts = []
     if text(row.get("quote")):
         parts.append(f"<blockquote>{text(row['quote'])}</blockquote>")
-    parts.append(
+    parts.append(cited)
+    if text(row.get("note")):
+        parts.append(f'<p class="dyad-card-note">{text(row["note"])}</p>')
+    return "".join(parts)
+
+
+def source(row: pd.Series) -> str:
+    """A record's Source, opened in place: its quote, the source linked, the citation and the
+    record's note."""
+    cited = (
         f"<p><strong>{link(row.get('source_title'), row.get('source_url'))}</strong><br>"
         f"{text(row.get('source_citation'))}</p>"
     )
-    if text(row.get("note")):
-        parts.append(f'<p class="dyad-card-note">{text(row["note"])}</p>')
-    return f"<details><summary>Source</summary>{''.join(parts)}</details>"
+    return f"<details><summary>Source</summary>{said(row, cited)}</details>"
 
 
-def evidence(rows: pd.DataFrame, noun: str = "Evidence") -> str:
+def evidence(rows: pd.DataFrame) -> str:
     """A claim's evidence records (``components.charts.claims.evidence_records``), opened in
     place: each record's measure or kind, what it says and when, its quote, its source linked,
     its id and table, and its note."""
     items = []
     for _, row in rows.iterrows():
-        said = " · ".join(text(row[c]) for c in ("record", "when") if text(row.get(c)))
-        parts = [f"<p><strong>{text(row['what'])}</strong>: {said}</p>"]
-        if text(row.get("quote")):
-            parts.append(f"<blockquote>{text(row['quote'])}</blockquote>")
-        parts.append(
+        said_when = " · ".join(text(row[c]) for c in ("record", "when") if text(row.get(c)))
+        cited = (
             f'<p class="dyad-card-note">{link(row["source_citation"], row["source_url"])} · '
             f"<code>{text(row['id'])}</code> in {text(row['table'])}</p>"
         )
-        if text(row.get("note")):
-            parts.append(f'<p class="dyad-card-note">{text(row["note"])}</p>')
-        items.append(f'<li data-record="{text(row["id"])}">{"".join(parts)}</li>')
+        items.append(
+            f'<li data-record="{text(row["id"])}">'
+            f"<p><strong>{text(row['what'])}</strong>: {said_when}</p>{said(row, cited)}</li>"
+        )
     count = f"{len(rows)} record" + ("" if len(rows) == 1 else "s")
     return (
-        f'<details class="dyad-evidence"><summary>{text(noun)}: {count}, with quotes</summary>'
+        f'<details class="dyad-evidence"><summary>Evidence: {count}, with quotes</summary>'
         f"<ol>{''.join(items)}</ol></details>"
     )
 

@@ -333,8 +333,8 @@ MUTANTS = [
     Mutant(
         "claims-evidence-record-dropped",
         "components/cards.py",
-        "    for _, row in rows.iterrows():\n        said",
-        "    for _, row in rows.iloc[:-1].iterrows():\n        said",
+        "    for _, row in rows.iterrows():\n        said_when",
+        "    for _, row in rows.iloc[:-1].iterrows():\n        said_when",
     ),
     Mutant(
         "claims-evidence-csv-unfiltered",

@@ -18,7 +18,7 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -627,6 +627,21 @@ def lazy_popover(
     if menu.open:
         with menu:
             body()
+
+
+def set_query(owned: Iterable[str], wanted: Mapping[str, str | Iterable[str]]) -> None:
+    """Make the address's keys ``owned`` (and ``wanted``'s) hold ``wanted``, a key left out
+    removed and every other key kept: one message to the browser when the address changes,
+    none when it does not (each write to ``st.query_params`` is a message of its own, and a
+    page that writes its view into the address does so on every run)."""
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    lists = {
+        key: [value] if isinstance(value, str) else list(value) for key, value in wanted.items()
+    }
+    owned = set(owned) | set(lists)
+    new = {key: value for key, value in current.items() if key not in owned} | lists
+    if new != current:
+        st.query_params.from_dict(new)
 
 
 def share_link() -> str:

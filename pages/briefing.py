@@ -33,7 +33,7 @@ if "briefing-slides" not in st.session_state:
     st.session_state["briefing-slides"] = from_url or default_deck(catalogue)
 slides = catalogue.known(st.session_state["briefing-slides"])
 st.session_state["briefing-slides"] = slides
-st.query_params["charts"] = ",".join(slides)
+ui.set_query(["charts"], {"charts": ",".join(slides)})
 
 
 def go_to(number: int | None) -> None:
@@ -118,10 +118,10 @@ def present(number: int) -> None:
 asked = st.query_params.get("slide", "")
 if slides and asked.isdigit():
     number = min(max(int(asked), 1), len(slides))
-    st.query_params["slide"] = str(number)
+    ui.set_query(["slide"], {"slide": str(number)})
     present(number)
     st.stop()
-st.query_params.pop("slide", None)
+ui.set_query(["slide"], {})
 
 # 3. Choose and order the slides
 ui.page_header(

@@ -61,9 +61,10 @@ host_choice = host_column.multiselect(
 )
 years = st.slider("Years", low, high, key="timeline-years") if low < high else (low, high)
 filters = TimelineFilters(kinds, statuses, people, tuple(years), host_choice)
-for key in ("kind", "status", "person", "host", "years"):
-    st.query_params.pop(key, None)
-st.query_params.update(filters_to_query(filters, events, choices.opening_years))
+ui.set_query(
+    ("kind", "status", "person", "host", "years"),
+    filters_to_query(filters, events, choices.opening_years),
+)
 # The same filters give the same frame object, so its chart, table and CSV are made once.
 shown = ui.computed(
     shown_events,

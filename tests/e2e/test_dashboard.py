@@ -179,6 +179,25 @@ def test_timeline_filters_change_the_chart_and_survive_a_reload(reader: Page, ap
     fresh.close()
 
 
+def test_each_timeline_filter_change_is_one_step_back_in_the_browser(reader: Page, app_url):
+    """A filter change writes the view into the address once: Back goes to the view before,
+    not to a half-written address (each write of the address is a history entry)."""
+    statuses = sorted({event["status"] for event in EVENTS})
+    assert len(statuses) > 1, "the shipped events have one status: test is void"
+    tab = reader.context.new_page()
+    try:
+        goto(tab, app_url, "timeline?kind=visit")
+        before = tab.evaluate("history.length")
+        press(tab, "timeline-status", statuses[0])
+        assert "kind=visit" in tab.url and f"status={statuses[0]}" in tab.url
+        assert tab.evaluate("history.length") == before + 1
+        press(tab, "timeline-kind", "visit")  # unpressed: every kind
+        assert "kind=" not in tab.url and f"status={statuses[0]}" in tab.url
+        assert tab.evaluate("history.length") == before + 2
+    finally:
+        tab.close()
+
+
 def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
     page = on_page(reader, "Trade")
     data = open_chart_data(page, "trade-by-year")

@@ -24,6 +24,7 @@ if "dyad-pages" not in st.session_state:
     ]
 current = st.navigation(st.session_state["dyad-pages"])
 
+ui.count_run()
 with ui.one_read_per_run():
     result = ui.load_result()
     if result is not None:

@@ -629,6 +629,22 @@ def lazy_popover(
             body()
 
 
+def count_run() -> None:
+    """Number this session's runs (app.py, once a run): :func:`run_number`."""
+    st.session_state["dyad-run"] = st.session_state.get("dyad-run", 0) + 1
+
+
+def run_number() -> int:
+    """Which run of this session this is, from 1: a page can tell whether the run before
+    was its own."""
+    return st.session_state.get("dyad-run", 0)
+
+
+def query_now() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The address's query as it stands, sorted: a cache key and a thing to compare."""
+    return tuple((key, tuple(st.query_params.get_all(key))) for key in sorted(st.query_params))
+
+
 def set_query(owned: Iterable[str], wanted: Mapping[str, str | Iterable[str]]) -> None:
     """Make the address's keys ``owned`` (and ``wanted``'s) hold ``wanted``, a key left out
     removed and every other key kept: one message to the browser when the address changes,

@@ -24,7 +24,7 @@ if events.empty:
 
 # 2. Filters: start from the URL, so a shared link opens the same view
 choices = ui.computed(timeline_choices, tables)
-query = tuple((key, tuple(st.query_params.get_all(key))) for key in sorted(st.query_params))
+query = ui.query_now()
 from_url = ui.computed(filters_of_query, tables, query)
 low, high = choices.years
 defaults = {
@@ -34,8 +34,15 @@ defaults = {
     "timeline-host": from_url.hosts,
     "timeline-years": from_url.years or choices.opening_years,
 }
+# The address changed under this page since its own run before (Back, Forward, an address
+# typed in): the view follows the address. From another page, the filters chosen stay.
+written = st.session_state.get("timeline-written")
+followed = written is not None and written[0] == ui.run_number() - 1 and written[1] != query
 for key, value in defaults.items():
-    st.session_state.setdefault(key, value)
+    if followed:
+        st.session_state[key] = value
+    else:
+        st.session_state.setdefault(key, value)
 kind_column, status_column = st.columns([3, 1])
 kinds = ui.any_of(
     "Kind", choices.kinds, key="timeline-kind", everything="every kind", where=kind_column
@@ -65,6 +72,7 @@ ui.set_query(
     ("kind", "status", "person", "host", "years"),
     filters_to_query(filters, events, choices.opening_years),
 )
+st.session_state["timeline-written"] = (ui.run_number(), ui.query_now())
 # The same filters give the same frame object, so its chart, table and CSV are made once.
 shown = ui.computed(
     shown_events,

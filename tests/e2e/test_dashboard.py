@@ -194,6 +194,14 @@ def test_each_timeline_filter_change_is_one_step_back_in_the_browser(reader: Pag
         press(tab, "timeline-kind", "visit")  # unpressed: every kind
         assert "kind=" not in tab.url and f"status={statuses[0]}" in tab.url
         assert tab.evaluate("history.length") == before + 2
+        # Back: the view before, its filters and its events, not only its address.
+        with expect_rerun(tab):
+            tab.go_back()
+        kinds = tab.locator(".st-key-timeline-kind").get_by_role("button", pressed=True)
+        expect(kinds).to_have_text(["visit"])
+        status = tab.locator(".st-key-timeline-status").get_by_role("button", pressed=True)
+        expect(status).to_have_text([statuses[0]])
+        assert "kind=visit" in tab.url and f"status={statuses[0]}" in tab.url
     finally:
         tab.close()
 

@@ -34,15 +34,18 @@ defaults = {
     "timeline-host": from_url.hosts,
     "timeline-years": from_url.years or choices.opening_years,
 }
-# The address changed under this page since its own run before (Back, Forward, an address
-# typed in): the view follows the address. From another page, the filters chosen stay.
+# The address changed under this page since its own run before (Back, Forward): the view
+# follows the address. Back from another page, the filters chosen before are there again
+# (Streamlit forgets a widget's value on a run that does not draw it: a copy is kept).
 written = st.session_state.get("timeline-written")
 followed = written is not None and written[0] == ui.run_number() - 1 and written[1] != query
+kept_pack, kept = st.session_state.get("timeline-kept", (None, {}))
+kept = kept if kept_pack == tables.id else {}  # another pack's people and kinds are not these
 for key, value in defaults.items():
     if followed:
         st.session_state[key] = value
-    else:
-        st.session_state.setdefault(key, value)
+    elif key not in st.session_state:
+        st.session_state[key] = kept.get(key, value)
 kind_column, status_column = st.columns([3, 1])
 kinds = ui.any_of(
     "Kind", choices.kinds, key="timeline-kind", everything="every kind", where=kind_column
@@ -68,6 +71,10 @@ host_choice = host_column.multiselect(
 )
 years = st.slider("Years", low, high, key="timeline-years") if low < high else (low, high)
 filters = TimelineFilters(kinds, statuses, people, tuple(years), host_choice)
+st.session_state["timeline-kept"] = (
+    tables.id,
+    {key: st.session_state.get(key) for key in defaults},
+)
 ui.set_query(
     ("kind", "status", "person", "host", "years"),
     filters_to_query(filters, events, choices.opening_years),

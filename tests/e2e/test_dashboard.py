@@ -25,6 +25,7 @@ from tests.e2e.helpers import (
     no_error_elements,
     on_page,
     open_chart_data,
+    open_from_sidebar,
     plotly_charts,
     record_code_requests,
     shared_tab,
@@ -200,6 +201,12 @@ def test_each_timeline_filter_change_is_one_step_back_in_the_browser(reader: Pag
         kinds = tab.locator(".st-key-timeline-kind").get_by_role("button", pressed=True)
         expect(kinds).to_have_text(["visit"])
         status = tab.locator(".st-key-timeline-status").get_by_role("button", pressed=True)
+        expect(status).to_have_text([statuses[0]])
+        assert "kind=visit" in tab.url and f"status={statuses[0]}" in tab.url
+        # Another page and back through the sidebar: the filters chosen are still there.
+        open_from_sidebar(tab, "Trade")
+        open_from_sidebar(tab, "Timeline")
+        expect(kinds).to_have_text(["visit"])
         expect(status).to_have_text([statuses[0]])
         assert "kind=visit" in tab.url and f"status={statuses[0]}" in tab.url
     finally:

@@ -54,9 +54,14 @@ def text(value: object) -> str:
     return html.escape(str(value))
 
 
+def web_address(url: object) -> bool:
+    """Whether ``url`` may be a link: an http(s) address (never ``javascript:``, a file...)."""
+    return isinstance(url, str) and url.startswith(("http://", "https://"))
+
+
 def link(label: object, url: object) -> str:
     """A link whose label is plain text and whose address is http(s) only; else the label."""
-    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+    if not web_address(url):
         return text(label)
     return (
         f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'

@@ -17,6 +17,7 @@ import plotly.io as pio
 import plotly.offline
 
 from components import images
+from components.cards import web_address
 from components.catalogue import CLAIMS, Catalogue
 from components.charts.base import pair_name
 from components.charts.claims import VERDICT_SYMBOLS
@@ -188,11 +189,7 @@ def _sources(catalogue: Catalogue) -> str:
     items = []
     for _, source in catalogue.tables.sources.iterrows():
         url = source["url"]
-        address = (
-            f' · <a href="{e(url)}">{e(url)}</a>'
-            if isinstance(url, str) and url.startswith(("http://", "https://"))
-            else ""
-        )
+        address = f' · <a href="{e(url)}">{e(url)}</a>' if web_address(url) else ""
         items.append(f"<li>{e(source['citation'])} · {e(source['title'])}{address}</li>")
     return (
         '<section class="slide" data-slide="sources" data-kind="sources">'

@@ -74,7 +74,7 @@ def md(text: object) -> str:
 
 def link(label: object, url: object) -> str:
     """A markdown link whose label is plain text and whose address is http(s) only."""
-    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+    if not cards.web_address(url):
         return md(label)
     return f"[{md(label)}]({url_quote(url, safe=':/?#&=%~+,;@!')})"
 
@@ -267,7 +267,7 @@ def pack_selector(result: LoadResult) -> str | None:
             key="pack",
             format_func=lambda pack_id: result.packs[pack_id].pack.title,
         )
-        st.query_params["pack"] = st.session_state["pack"]
+        set_query(["pack"], {"pack": st.session_state["pack"]})
     return st.session_state["pack"]
 
 
@@ -600,10 +600,10 @@ class _FinishedHtml:
         return self.body
 
 
-def html(body: str, where: Any = st) -> None:
+def html(body: str) -> None:
     """``st.html(body)`` for HTML made by the app (``components.cards`` and the like), sent
     as it is."""
-    where.html(_FinishedHtml(body))
+    st.html(_FinishedHtml(body))
 
 
 def lazy_expander(label: str, *, key: str, body: Callable[[], None]) -> None:

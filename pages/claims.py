@@ -17,11 +17,11 @@ if checks.empty:
     st.stop()
 
 
-def claim_block(tables, check_id: str, charted: bool) -> tuple[str, pd.DataFrame]:
+def claim_block(tables, check_id: str, charted: bool) -> str:
     """A claim as a card of HTML (``components.cards``): its verdict and the claim, the quote
-    and the source that makes it, the note and, without a chart, why there is none; and its
-    evidence records. Made once per pack, not on every run: one element a claim, where
-    markdown took the browser a markdown parse each."""
+    and the source that makes it, the note, why there is no chart when there is none, and
+    its evidence. Made once per pack, not on every run: one element a claim, where markdown
+    took the browser a markdown parse each."""
     check = tables.checks[tables.checks["id"] == check_id].iloc[0]
     evidence = evidence_records(tables, check)
     verdict = str(check["verdict"])
@@ -46,14 +46,18 @@ def claim_block(tables, check_id: str, charted: bool) -> tuple[str, pd.DataFrame
     if not evidence.empty:
         # Opened in place, with no run: each record's quote and source are one click away.
         parts.append(cards.evidence(evidence))
-    return cards.card_div(check_id, "claim", "".join(parts), plain=True), evidence
+    return cards.card_div(check_id, "claim", "".join(parts), plain=True)
+
+
+def with_verdicts(checks: pd.DataFrame, verdicts) -> pd.DataFrame:
+    """The claims of these verdicts; every claim for none."""
+    return checks[checks["verdict"].isin(verdicts)] if verdicts else checks
 
 
 def evidence_table(tables, verdicts: tuple[str, ...]) -> pd.DataFrame:
     """The evidence of every claim of these verdicts (every claim for none), one row a
     record, its claim first: the CSV behind the evidence lists, on every page of claims."""
-    checks = tables.checks
-    chosen = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
+    chosen = with_verdicts(tables.checks, verdicts)
     frames = [
         evidence_records(tables, check).assign(claim=check["id"]) for _, check in chosen.iterrows()
     ]
@@ -85,7 +89,7 @@ verdicts = ui.any_of(
 )
 # The filter applies to every claim; a dozen are drawn at a time (each a chart card, a screen
 # high; the Overview draws a dozen cards too), so a pack of a thousand claims draws no more.
-matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks
+matching = with_verdicts(checks, verdicts)
 evidence_rows = ui.computed(evidence_table, tables, tuple(verdicts))
 if not evidence_rows.empty:
     ui.table_download(
@@ -99,7 +103,7 @@ if not evidence_rows.empty:
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
 for check_id in matching["id"]:
     chart = ui.computed(check_evidence_chart, tables, check_id)
-    card, _ = ui.computed(claim_block, tables, check_id, chart is not None)
+    card = ui.computed(claim_block, tables, check_id, chart is not None)
     with st.container(border=True, key=f"claim-{check_id}"):
         ui.html(card)
         if chart is not None:

@@ -146,8 +146,8 @@ MUTANTS = [
     Mutant(
         "claims-verdict-ignored",
         "pages/claims.py",
-        'matching = checks[checks["verdict"].isin(verdicts)] if verdicts else checks',
-        "matching = checks",
+        'return checks[checks["verdict"].isin(verdicts)] if verdicts else checks',
+        "return checks",
     ),
     Mutant(
         "data-view-five-rows",
@@ -295,12 +295,6 @@ MUTANTS = [
         "parts.append(f\"<blockquote>{row['quote']}</blockquote>\")",
     ),
     Mutant(
-        "overview-card-link-unchecked",
-        "components/cards.py",
-        '    if not isinstance(url, str) or not url.startswith(("http://", "https://")):\n        return text(label)',
-        "    if not isinstance(url, str):\n        return text(label)",
-    ),
-    Mutant(
         "overview-card-other-sources-hidden",
         "components/overview.py",
         'card_html(headline, other_values(tables, headline.row) if headline.kind == "figure" else "")',
@@ -308,9 +302,9 @@ MUTANTS = [
     ),
     Mutant(
         "link-address-unchecked",
-        "components/ui.py",
-        'if not isinstance(url, str) or not url.startswith(("http://", "https://")):',
-        "if not isinstance(url, str):",
+        "components/cards.py",
+        'return isinstance(url, str) and url.startswith(("http://", "https://"))',
+        "return isinstance(url, str)",
     ),
     Mutant(
         "no-energy-crashes",
@@ -335,12 +329,6 @@ MUTANTS = [
         "components/cards.py",
         "    for _, row in rows.iterrows():\n        said_when",
         "    for _, row in rows.iloc[:-1].iterrows():\n        said_when",
-    ),
-    Mutant(
-        "claims-evidence-csv-unfiltered",
-        "pages/claims.py",
-        'chosen = checks[checks["verdict"].isin(verdicts)] if verdicts else checks',
-        "chosen = checks",
     ),
     Mutant(
         "claims-verdict-count-wrong",

@@ -381,12 +381,24 @@ PAGE_SIZE = 20
 CHART_PAGE_SIZE = 3
 
 
+# A page's filters and choosers keep their values for the session: Streamlit otherwise
+# forgets a widget's value on a run that does not draw it, so a visit to another page
+# would lose the view a reader chose (a deck's slides, a verdict, a search). A value that
+# another pack does not offer is dropped by Streamlit when the widget is drawn for it.
+KEPT = "session"
+
+
 def any_of(label: str, options: list, *, key: str, everything: str, where: Any = st) -> list:
     """A filter of few options (the format's kinds, statuses, verdicts) as pills, each one
     click away and any number chosen; none chosen means ``everything``, as its help says.
-    ``where``: a column or container to draw it in."""
+    ``where``: a column or container to draw it in. Kept for the session (``KEPT``)."""
     return where.pills(
-        label, options, selection_mode="multi", key=key, help=f"None chosen: {everything}"
+        label,
+        options,
+        selection_mode="multi",
+        key=key,
+        help=f"None chosen: {everything}",
+        persist_state=KEPT,
     )
 
 
@@ -402,6 +414,7 @@ def page_of(count: int, noun: str, key: str, size: int = PAGE_SIZE) -> slice:
         starts,
         format_func=lambda first: f"{first + 1}–{min(first + size, count)}",
         key=key,
+        persist_state=KEPT,
     )
     start = start if start in starts else 0
     st.caption(f"Showing {start + 1}–{min(start + size, count)} of {count:,} {noun}")

@@ -49,6 +49,7 @@ search = st.text_input(
     "Search titles, sectors, quotes and notes",
     key="agreements-search",
     placeholder="e.g. investment",
+    persist_state=ui.KEPT,
 )
 kinds = ui.any_of(
     "Kind", list(agreements["kind"].cat.categories), key="agreements-kind", everything="every kind"

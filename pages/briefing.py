@@ -136,6 +136,7 @@ st.multiselect(
     key="briefing-slides",
     format_func=slide_label,
     placeholder="Choose charts, the headline numbers or the claims",
+    persist_state=ui.KEPT,
 )
 
 

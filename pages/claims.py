@@ -100,6 +100,8 @@ if not evidence_rows.empty:
         help="Every evidence record of the claims the filter shows, on every page of them: "
         "its claim, what it says, its source and its quote",
     )
+if matching.empty:
+    st.info("No claim of this pack has the verdicts chosen.")
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
 for check_id in matching["id"]:
     chart = ui.computed(check_evidence_chart, tables, check_id)

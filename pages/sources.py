@@ -76,12 +76,19 @@ if len(options) > CHOOSER_SIZE:
         "Find a source",
         key="sources-find",
         placeholder="A word of its id, citation or title",
+        persist_state=ui.KEPT,
     )
     options = ui.computed(sources_matching, tables, words)
     listed = f"; the first {CHOOSER_SIZE} are listed" if len(options) > CHOOSER_SIZE else ""
     st.caption(f"{len(options):,} of {len(sources):,} sources found{listed}.")
     options = options[:CHOOSER_SIZE]
-chosen = st.selectbox("Source", options, format_func=labels.__getitem__, key="sources-chosen")
+chosen = st.selectbox(
+    "Source",
+    options,
+    format_func=labels.__getitem__,
+    key="sources-chosen",
+    persist_state=ui.KEPT,
+)
 if chosen is not None:
     show_source(chosen)
 elif len(sources):
@@ -98,6 +105,7 @@ name = st.pills(
     tables.TABLE_NAMES,
     format_func=str.capitalize,
     key="sources-table-shown",
+    persist_state=ui.KEPT,
 )
 if name is not None:
     ui.dataframe(

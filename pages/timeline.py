@@ -36,16 +36,12 @@ defaults = {
 }
 # The address changed under this page since its own run before (Back, Forward): the view
 # follows the address. Back from another page, the filters chosen before are there again
-# (Streamlit forgets a widget's value on a run that does not draw it: a copy is kept).
+# (each is kept for the session, ``ui.KEPT``), and the address is written from them.
 written = st.session_state.get("timeline-written")
 followed = written is not None and written[0] == ui.run_number() - 1 and written[1] != query
-kept_pack, kept = st.session_state.get("timeline-kept", (None, {}))
-kept = kept if kept_pack == tables.id else {}  # another pack's people and kinds are not these
 for key, value in defaults.items():
-    if followed:
+    if followed or key not in st.session_state:
         st.session_state[key] = value
-    elif key not in st.session_state:
-        st.session_state[key] = kept.get(key, value)
 kind_column, status_column = st.columns([3, 1])
 kinds = ui.any_of(
     "Kind", choices.kinds, key="timeline-kind", everything="every kind", where=kind_column
@@ -59,7 +55,7 @@ statuses = ui.any_of(
 )
 person_column, host_column = st.columns([2, 1])
 people = person_column.multiselect(
-    "Person", choices.people, key="timeline-person", placeholder="Anyone"
+    "Person", choices.people, key="timeline-person", placeholder="Anyone", persist_state=ui.KEPT
 )
 host_choice = host_column.multiselect(
     "Host country",
@@ -68,13 +64,14 @@ host_choice = host_column.multiselect(
     format_func=lambda code: choices.hosts.get(code, code),
     placeholder="Anywhere",
     help="The country an event took place in, where the pack gives it",
+    persist_state=ui.KEPT,
 )
-years = st.slider("Years", low, high, key="timeline-years") if low < high else (low, high)
+years = (
+    st.slider("Years", low, high, key="timeline-years", persist_state=ui.KEPT)
+    if low < high
+    else (low, high)
+)
 filters = TimelineFilters(kinds, statuses, people, tuple(years), host_choice)
-st.session_state["timeline-kept"] = (
-    tables.id,
-    {key: st.session_state.get(key) for key in defaults},
-)
 ui.set_query(
     ("kind", "status", "person", "host", "years"),
     filters_to_query(filters, events, choices.opening_years),

@@ -348,6 +348,18 @@ MUTANTS = [
         'st.caption(f"{len(shown)} of {len(agreements)} agreements")',
         'st.caption(f"{len(agreements)} of {len(agreements)} agreements")',
     ),
+    Mutant(
+        "views-forgotten-on-another-page",
+        "components/ui.py",
+        'KEPT = "session"',
+        "KEPT = None",
+    ),
+    Mutant(
+        "sources-choice-forgotten-on-another-page",
+        "pages/sources.py",
+        '    key="sources-chosen",\n    persist_state=ui.KEPT,',
+        '    key="sources-chosen",',
+    ),
 ]
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 
 from tests.app.reader import (
+    PAGE_SCRIPTS,
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
     cards_shown,
@@ -24,6 +26,7 @@ from tests.app.reader import (
     open_page,
     page_table,
 )
+from tests.conftest import FIXTURES
 
 ALL_EVENTS = [
     "rudolf-visit-2019",
@@ -376,6 +379,82 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
         open_all(app, "source-text")
         [marked] = [h.proto.body for h in app.main.get("html")]
         assert "<mark" in marked
+
+
+def visit_another_page_and_come_back(app, title: str) -> None:
+    """Trade, then ``title`` again, through the page list as a reader clicks: a page link
+    opens a page without the address's query (seen in Chromium by the e2e tests), so a
+    view can come back only from what the session kept."""
+    for script in (PAGE_SCRIPTS["Trade"], PAGE_SCRIPTS[title]):
+        app.query_params.clear()
+        app.switch_page(script).run()
+        assert not app.exception, [e.value for e in app.exception]
+
+
+def test_timeline_filters_are_still_there_after_a_visit_to_another_page(timeline):
+    timeline.button_group(key="timeline-kind").set_value(["visit", "summit"]).run()
+    timeline.button_group(key="timeline-status").set_value(["held"]).run()
+    timeline.multiselect(key="timeline-person").set_value(["Princess Flavia"]).run()
+    expect_timeline(timeline, ["rudolf-visit-2019", "summit-2023"])
+    visit_another_page_and_come_back(timeline, "Timeline")
+    expect_timeline(timeline, ["rudolf-visit-2019", "summit-2023"])
+    assert timeline.query_params["kind"] == ["visit", "summit"], "the address names them again"
+
+
+def test_agreements_filters_are_still_there_after_a_visit_to_another_page(agreements):
+    agreements.button_group(key="agreements-kind").set_value(["agreement", "memorandum"]).run()
+    agreements.button_group(key="agreements-status").set_value(["signed"]).run()
+    agreements.text_input(key="agreements-search").input("energy").run()
+    visit_another_page_and_come_back(agreements, "Agreements")
+    assert agreements_shown(agreements) == ["energy-memorandum-2024"]
+    assert agreements.text_input(key="agreements-search").value == "energy"
+
+
+def test_claims_verdicts_are_still_there_after_a_visit_to_another_page(monkeypatch):
+    app = open_page("Claims", monkeypatch=monkeypatch)
+    app.button_group(key="claims-verdict").set_value(["contradicted"]).run()
+    visit_another_page_and_come_back(app, "Claims")
+    assert claims_shown(app) == ["largest-partner"]
+
+
+def test_the_source_chosen_is_still_there_after_a_visit_to_another_page(monkeypatch):
+    app = open_page("Sources", monkeypatch=monkeypatch)
+    app.selectbox(key="sources-chosen").set_value("ministry-2024").run()
+    app.button_group(key="sources-table-shown").set_value("agreements").run()
+    visit_another_page_and_come_back(app, "Sources")
+    records = page_table(app, ["table", "id", "record"])
+    assert sorted(records["id"]) == sorted(SOURCE_RECORDS["ministry-2024"])
+    # The table chosen below it is shown again, with its CSV of every agreement.
+    assert len(app.main.get("dataframe")) == 3, "the list, the source's records, the table"
+    table = csv_rows(download_bytes(app, "csv-table-agreements"))
+    assert sorted(row["id"] for row in table) == sorted(ALL_AGREEMENTS)
+
+
+def test_a_kept_choice_that_another_pack_does_not_offer_is_dropped(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    for pack in (READER_DATA / "ruritania-graustark", FIXTURES / "packs" / "freedonia-sylvania"):
+        shutil.copytree(pack, data / pack.name)
+    other = yaml.safe_load((data / "freedonia-sylvania" / "sources.yaml").read_text())
+    verdicts = [
+        c["verdict"]
+        for c in yaml.safe_load((data / "freedonia-sylvania" / "checks.yaml").read_text())
+    ]
+    assert "contradicted" not in verdicts, "the other pack has the verdict: test is void"
+    app = open_page("Sources", data_dir=data, monkeypatch=monkeypatch)
+    app.sidebar.selectbox(key="pack").set_value("ruritania-graustark").run()
+    app.selectbox(key="sources-chosen").set_value("ministry-2024").run()
+    app.switch_page(PAGE_SCRIPTS["Claims"]).run()
+    app.button_group(key="claims-verdict").set_value(["contradicted"]).run()
+    app.sidebar.selectbox(key="pack").set_value("freedonia-sylvania").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert claims_shown(app) == []
+    assert [i.value for i in app.info] == ["No claim of this pack has the verdicts chosen."]
+    app.switch_page(PAGE_SCRIPTS["Sources"]).run()
+    assert not app.exception, [e.value for e in app.exception]
+    # ministry-2024 is not a source of this pack: its chooser opens on the pack's first.
+    assert app.selectbox(key="sources-chosen").value == other[0]["id"]
+    records = page_table(app, ["table", "id", "record"])
+    assert "minister-on-crowns" not in set(records["id"])
 
 
 def test_every_page_offers_its_own_link_with_the_filters_just_chosen(monkeypatch):

@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pypdf
 import pytest
@@ -28,6 +29,7 @@ from tests.e2e.helpers import (
     no_error_elements,
     on_page,
     open_chart_data,
+    open_from_sidebar,
     plotly_charts,
     shared_tab,
 )
@@ -132,6 +134,25 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
     expect(fresh.get_by_text(f"2 / {len(DECK)}")).to_be_visible()
     expect(plotly_charts(fresh)).to_have_count(1)
     fresh.close()
+
+
+def test_the_deck_chosen_is_still_there_after_a_visit_to_another_page(briefer: Page, fictional_url):
+    """A briefer checks a chart on another page and comes back to the deck they chose, in
+    their order: a page link opens a page without the address's query, so the deck can
+    only come back from what the session kept."""
+    deck = ["claims", "headlines"]  # not the default deck, which opens on the headlines
+    tab = briefer.context.new_page()
+    try:
+        goto(tab, fictional_url, f"briefing?charts={','.join(deck)}")
+        order = "Change the order of the 2 slides"
+        expect(tab.get_by_text(order)).to_be_visible()
+        open_from_sidebar(tab, "Trade")
+        assert "charts=" not in tab.url, "the page link kept the query: test is void"
+        open_from_sidebar(tab, "Briefing")
+        expect(tab.get_by_text(order)).to_be_visible()
+        assert parse_qs(urlparse(tab.url).query)["charts"] == [",".join(deck)]
+    finally:
+        tab.close()
 
 
 def test_a_chart_cards_data_view_downloads_png_png4x_svg_and_pdf(briefer: Page):

@@ -386,12 +386,26 @@ CHART_PAGE_SIZE = 3
 # would lose the view a reader chose (a deck's slides, a verdict, a search). A value that
 # another pack does not offer is dropped by Streamlit when the widget is drawn for it.
 KEPT = "session"
+# A page's view in the address, so that its link (Copy link, or the address bar) opens the
+# same view: a widget bound to the query parameter named by its key (Streamlit keeps the two
+# in step, and drops a value the widget does not offer). The Timeline writes its own, shorter
+# names (``ui.set_query``), and the Briefing its deck.
+BOUND = "query-params"
 
 
-def any_of(label: str, options: list, *, key: str, everything: str, where: Any = st) -> list:
+def any_of(
+    label: str,
+    options: list,
+    *,
+    key: str,
+    everything: str,
+    where: Any = st,
+    bind: str | None = None,
+) -> list:
     """A filter of few options (the format's kinds, statuses, verdicts) as pills, each one
     click away and any number chosen; none chosen means ``everything``, as its help says.
-    ``where``: a column or container to draw it in. Kept for the session (``KEPT``)."""
+    ``where``: a column or container to draw it in. Kept for the session (``KEPT``); in the
+    address with ``bind=BOUND``."""
     return where.pills(
         label,
         options,
@@ -399,6 +413,7 @@ def any_of(label: str, options: list, *, key: str, everything: str, where: Any =
         key=key,
         help=f"None chosen: {everything}",
         persist_state=KEPT,
+        bind=bind,
     )
 
 
@@ -662,15 +677,17 @@ def set_query(owned: Iterable[str], wanted: Mapping[str, str | Iterable[str]]) -
     """Make the address's keys ``owned`` (and ``wanted``'s) hold ``wanted``, a key left out
     removed and every other key kept: one message to the browser when the address changes,
     none when it does not (each write to ``st.query_params`` is a message of its own, and a
-    page that writes its view into the address does so on every run)."""
-    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    page that writes its view into the address does so on every run). Only the keys owned
+    are touched: a key bound to a widget (``BOUND``) may not be written here."""
     lists = {
         key: [value] if isinstance(value, str) else list(value) for key, value in wanted.items()
     }
-    owned = set(owned) | set(lists)
-    new = {key: value for key, value in current.items() if key not in owned} | lists
-    if new != current:
-        st.query_params.from_dict(new)
+    changed = {key: value for key, value in lists.items() if st.query_params.get_all(key) != value}
+    if changed:
+        st.query_params.update(changed)
+    for key in set(owned) - set(lists):
+        if key in st.query_params:
+            del st.query_params[key]
 
 
 def share_link() -> str:

@@ -50,15 +50,21 @@ search = st.text_input(
     key="agreements-search",
     placeholder="e.g. investment",
     persist_state=ui.KEPT,
+    bind=ui.BOUND,
 )
 kinds = ui.any_of(
-    "Kind", list(agreements["kind"].cat.categories), key="agreements-kind", everything="every kind"
+    "Kind",
+    list(agreements["kind"].cat.categories),
+    key="agreements-kind",
+    everything="every kind",
+    bind=ui.BOUND,
 )
 statuses = ui.any_of(
     "Status",
     list(agreements["status"].cat.categories),
     key="agreements-status",
     everything="every status",
+    bind=ui.BOUND,
 )
 shown = ui.computed(agreements_table, tables, search, tuple(kinds), tuple(statuses))
 st.caption(f"{len(shown)} of {len(agreements)} agreements")

@@ -86,6 +86,7 @@ verdicts = ui.any_of(
     list(checks["verdict"].cat.categories),
     key="claims-verdict",
     everything="every verdict",
+    bind=ui.BOUND,
 )
 # The filter applies to every claim; a dozen are drawn at a time (each a chart card, a screen
 # high; the Overview draws a dozen cards too), so a pack of a thousand claims draws no more.

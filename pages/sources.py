@@ -71,6 +71,7 @@ def show_source(chosen: str) -> None:
 # gets a search first, which narrows the list to the sources it finds.
 CHOOSER_SIZE = 200
 options = list(sources["id"])
+words = ""
 if len(options) > CHOOSER_SIZE:
     words = st.text_input(
         "Find a source",
@@ -82,6 +83,16 @@ if len(options) > CHOOSER_SIZE:
     listed = f"; the first {CHOOSER_SIZE} are listed" if len(options) > CHOOSER_SIZE else ""
     st.caption(f"{len(options):,} of {len(sources):,} sources found{listed}.")
     options = options[:CHOOSER_SIZE]
+# The source chosen is in the address (``?source=<id>``), so the page's link opens it; a link
+# opened anew starts on it. With no words to find, the source chosen stays in the list, first
+# if it is not among the sources listed.
+from_address = st.query_params.get("source")
+if "sources-chosen" not in st.session_state and from_address in labels:
+    st.session_state["sources-chosen"] = from_address
+opens_on = options[0] if options else None
+kept = st.session_state.get("sources-chosen")
+if not words.strip() and kept in labels and kept not in options:
+    options = [kept, *options]
 chosen = st.selectbox(
     "Source",
     options,
@@ -89,6 +100,8 @@ chosen = st.selectbox(
     key="sources-chosen",
     persist_state=ui.KEPT,
 )
+# The source a reader opens on is not written: a visit to the page adds no step to Back.
+ui.set_query(["source"], {"source": chosen} if chosen not in (None, opens_on) else {})
 if chosen is not None:
     show_source(chosen)
 elif len(sources):

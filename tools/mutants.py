@@ -360,6 +360,18 @@ MUTANTS = [
         '    key="sources-chosen",\n    persist_state=ui.KEPT,',
         '    key="sources-chosen",',
     ),
+    Mutant(
+        "filters-not-in-the-address",
+        "components/ui.py",
+        'BOUND = "query-params"',
+        "BOUND = None",
+    ),
+    Mutant(
+        "sources-link-ignored",
+        "pages/sources.py",
+        'from_address = st.query_params.get("source")',
+        "from_address = None",
+    ),
 ]
 
 

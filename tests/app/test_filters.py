@@ -7,6 +7,7 @@ read off its YAML files by hand, never computed with the app's own filters.
 from __future__ import annotations
 
 import shutil
+from urllib.parse import parse_qsl
 
 import pytest
 import yaml
@@ -205,7 +206,14 @@ def agreements(tmp_path, monkeypatch):
         assert text.count(before) == 1, before
         text = text.replace(before, after)
     path.write_text(text)
-    return open_page("Agreements", data_dir=data, monkeypatch=monkeypatch)
+    app = open_page("Agreements", data_dir=data, monkeypatch=monkeypatch)
+    app.dyad_data = data
+    return app
+
+
+def agreements_data(app):
+    """The data directory the ``agreements`` fixture wrote its pack into."""
+    return app.dyad_data
 
 
 def test_agreements_table_lists_every_agreement(agreements):
@@ -465,3 +473,59 @@ def test_every_page_offers_its_own_link_with_the_filters_just_chosen(monkeypatch
     links = [code.value for code in app.sidebar.get("code")]
     assert len(links) == 1
     assert "kind=visit" in links[0] and "pack=ruritania-graustark" in links[0]
+
+
+def copied_link(app) -> str:
+    """The link that Copy link in the sidebar gives for the view in front of the reader."""
+    open_all(app, "copy-link")
+    [link] = [code.value for code in app.sidebar.get("code")]
+    return link
+
+
+def open_link(title: str, query: str, monkeypatch, data_dir=READER_DATA):
+    """A new reader opening the link to page ``title`` with ``query`` (a session of its own).
+    What the browser writes into the address as a reader filters is seen in Chromium
+    (``tests/e2e``); here, that a link opens the view it names."""
+    monkeypatch.setenv("DYAD_DATA", str(data_dir))
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import REPO
+
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in parse_qsl(query.lstrip("?")):
+        app.query_params.setdefault(key, []).append(value)
+    app.switch_page(PAGE_SCRIPTS[title])
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_an_agreements_link_opens_the_same_filtered_agreements(agreements, monkeypatch):
+    query = "agreements-kind=memorandum&agreements-kind=programme&agreements-search=energy"
+    opened = open_link("Agreements", query, monkeypatch, data_dir=agreements_data(agreements))
+    assert agreements_shown(opened) == ["energy-memorandum-2024"]
+    assert opened.button_group(key="agreements-kind").value == ["memorandum", "programme"]
+    assert opened.text_input(key="agreements-search").value == "energy"
+
+
+def test_a_claims_link_opens_the_same_verdicts(monkeypatch):
+    opened = open_link("Claims", "claims-verdict=contradicted&claims-verdict=partly", monkeypatch)
+    assert claims_shown(opened) == ["almost-all-in-national-currencies", "largest-partner"]
+
+
+def test_a_link_with_a_value_the_pack_does_not_offer_opens_every_claim(monkeypatch):
+    opened = open_link("Claims", "claims-verdict=no-such-verdict", monkeypatch)
+    assert claims_shown(opened) == sorted(CLAIMS)
+
+
+def test_a_sources_link_opens_the_same_source(monkeypatch):
+    app = open_page("Sources", monkeypatch=monkeypatch)
+    opens_on = app.selectbox(key="sources-chosen").value
+    assert "source=" not in copied_link(app), "the source a reader opens on is not written"
+    chosen = next(source for source in SOURCE_RECORDS if source != opens_on)
+    app.selectbox(key="sources-chosen").set_value(chosen).run()
+    link = copied_link(app)
+    assert f"source={chosen}" in link
+    opened = open_link("Sources", link.partition("?")[2], monkeypatch)
+    records = page_table(opened, ["table", "id", "record"])
+    assert sorted(records["id"]) == sorted(SOURCE_RECORDS[chosen])

@@ -213,6 +213,42 @@ def test_each_timeline_filter_change_is_one_step_back_in_the_browser(reader: Pag
         tab.close()
 
 
+AGREEMENTS = yaml.safe_load((SHIPPED_DATA / "russia-china" / "agreements.yaml").read_text("utf-8"))
+
+
+def test_an_agreements_filter_is_in_the_address_and_its_link_opens_the_same_rows(
+    reader: Page, app_url
+):
+    """Copy link, and the address bar, give the filtered view: a colleague who opens it sees
+    the same agreements (Streamlit keeps a bound widget and the address in step)."""
+    kind = AGREEMENTS[0]["kind"]
+    same_kind = sum(agreement["kind"] == kind for agreement in AGREEMENTS)
+    assert same_kind < len(AGREEMENTS), "every agreement is of one kind: test is void"
+    caption = f"{same_kind} of {len(AGREEMENTS)} agreements"
+    tab = reader.context.new_page()
+    try:
+        goto(tab, app_url, "agreements")
+        press(tab, "agreements-kind", kind)
+        expect(tab.get_by_text(caption, exact=True)).to_be_visible()
+        assert f"agreements-kind={kind}" in tab.url
+        with expect_rerun(tab):
+            tab.locator(".st-key-copy-link-sidebar").get_by_role("button").click()
+        link = tab.get_by_test_id("stCode").inner_text().strip()
+        assert link.startswith(app_url.rstrip("/") + "/agreements?")
+        assert f"agreements-kind={kind}" in link
+        colleague = reader.context.browser.new_context()
+        try:
+            other = colleague.new_page()
+            goto(other, app_url, link.removeprefix(app_url.rstrip("/") + "/"))
+            expect(other.get_by_text(caption, exact=True)).to_be_visible()
+            pressed = other.locator(".st-key-agreements-kind").get_by_role("button", pressed=True)
+            expect(pressed).to_have_text([kind])
+        finally:
+            colleague.close()
+    finally:
+        tab.close()
+
+
 def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
     page = on_page(reader, "Trade")
     data = open_chart_data(page, "trade-by-year")

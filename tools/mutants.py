@@ -372,6 +372,12 @@ MUTANTS = [
         'from_address = st.query_params.get("source")',
         "from_address = None",
     ),
+    Mutant(
+        "sources-linked-source-unlisted",
+        "pages/sources.py",
+        "    options = [kept, *options]",
+        "    pass",
+    ),
 ]
 
 

@@ -338,3 +338,28 @@ def test_a_pack_of_many_sources_is_searched_before_a_source_is_chosen(scaled_ten
     assert [i.value for i in app.info] == [
         "No source has those words in its id, citation or title."
     ]
+
+
+def test_a_link_to_a_source_beyond_those_listed_opens_on_it(scaled_ten, monkeypatch):
+    """A shared link names a source the chooser does not list before a search: the page opens
+    on it, listed first, keeps it after a visit to another page, and a search lists what it
+    finds, as it does for any reader."""
+    spec, data = scaled_ten
+    sources = spec["sources"]
+    wanted = sources[-1]
+    app = open_on(data, "pages/sources.py", monkeypatch, query={"source": wanted["id"]})
+    chooser = app.selectbox(key="sources-chosen")
+    assert chooser.value == wanted["id"] and chooser.options[0].endswith(f" · {wanted['title']}")
+    assert any(wanted["title"] in str(m.value) for m in app.markdown)  # the source, shown
+    assert app.query_params["source"] == wanted["id"]
+    for script in ("pages/trade.py", "pages/sources.py"):
+        app.query_params.clear()  # a page link opens a page without the address's query
+        app.switch_page(script).run()
+        assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="sources-chosen").value == wanted["id"]
+    assert app.query_params["source"] == wanted["id"], "the address names it again"
+    other = sources[0]
+    words = " ".join(other["title"].split()[:2]) + " "
+    app.text_input(key="sources-find").input(words).run()
+    found = [s["id"] for s in sources if words.lower() in f"{s['title']} ".lower()]
+    assert app.selectbox(key="sources-chosen").value == found[0] != wanted["id"]

@@ -675,10 +675,12 @@ def query_now() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def set_query(owned: Iterable[str], wanted: Mapping[str, str | Iterable[str]]) -> None:
     """Make the address's keys ``owned`` (and ``wanted``'s) hold ``wanted``, a key left out
-    removed and every other key kept: one message to the browser when the address changes,
-    none when it does not (each write to ``st.query_params`` is a message of its own, and a
-    page that writes its view into the address does so on every run). Only the keys owned
-    are touched: a key bound to a widget (``BOUND``) may not be written here."""
+    removed and every other key kept: nothing is sent when the address already holds them
+    (each write to ``st.query_params`` is a message, and a history entry in the browser; a
+    page that writes its view into the address does so on every run). Set keys go in one
+    message; each key removed is one more (a reader's change of one filter touches one key).
+    Only the keys owned are touched: a key bound to a widget (``BOUND``) may not be written
+    here, and ``from_dict`` would rewrite every key."""
     lists = {
         key: [value] if isinstance(value, str) else list(value) for key, value in wanted.items()
     }

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
@@ -62,20 +63,34 @@ def _downloads_kept():
     yield
 
 
-def open_page(title: str, data_dir: Path | str | None = READER_DATA, monkeypatch=None) -> AppTest:
-    """Run the app on the page titled ``title``, as a reader's link to it opens it;
-    ``data_dir`` becomes $DYAD_DATA."""
+def open_page(
+    title: str, data_dir: Path | str | None = READER_DATA, monkeypatch=None, query: str = ""
+) -> AppTest:
+    """Run the app on the page titled ``title``, as a reader's link to it opens it (with the
+    address's ``query``, ``a=1&a=2&b=3``, when given); ``data_dir`` becomes $DYAD_DATA."""
     if monkeypatch is not None:
         if data_dir is None:
             monkeypatch.delenv("DYAD_DATA", raising=False)
         else:
             monkeypatch.setenv("DYAD_DATA", str(data_dir))
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    for key, value in parse_qsl(query.lstrip("?")):
+        app.query_params.setdefault(key, []).append(value)
     if title != "Overview":
         app.switch_page(PAGE_SCRIPTS[title])
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+def visit_another_page_and_come_back(app: AppTest, title: str) -> None:
+    """Trade, then ``title`` again, through the page list as a reader clicks: a page link
+    opens a page without the address's query (seen in Chromium by the e2e tests), so a
+    view can come back only from what the session kept."""
+    for script in (PAGE_SCRIPTS["Trade"], PAGE_SCRIPTS[title]):
+        app.query_params.clear()
+        app.switch_page(script).run()
+        assert not app.exception, [e.value for e in app.exception]
 
 
 def open_all(app: AppTest, prefix: str) -> AppTest:

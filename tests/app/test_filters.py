@@ -7,7 +7,6 @@ read off its YAML files by hand, never computed with the app's own filters.
 from __future__ import annotations
 
 import shutil
-from urllib.parse import parse_qsl
 
 import pytest
 import yaml
@@ -26,6 +25,7 @@ from tests.app.reader import (
     open_all,
     open_page,
     page_table,
+    visit_another_page_and_come_back,
 )
 from tests.conftest import FIXTURES
 
@@ -154,16 +154,7 @@ def test_timeline_filters_combine(timeline):
 
 
 def test_timeline_opens_filtered_from_a_shared_link(monkeypatch):
-    monkeypatch.setenv("DYAD_DATA", str(READER_DATA))
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import REPO
-
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.query_params.update({"kind": "visit", "status": "planned"})
-    app.switch_page("pages/timeline.py")
-    app.run()
-    assert not app.exception
+    app = open_page("Timeline", READER_DATA, monkeypatch, "kind=visit&status=planned")
     expect_timeline(app, ["flavia-visit-2026-planned"])
 
 
@@ -389,16 +380,6 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
         assert "<mark" in marked
 
 
-def visit_another_page_and_come_back(app, title: str) -> None:
-    """Trade, then ``title`` again, through the page list as a reader clicks: a page link
-    opens a page without the address's query (seen in Chromium by the e2e tests), so a
-    view can come back only from what the session kept."""
-    for script in (PAGE_SCRIPTS["Trade"], PAGE_SCRIPTS[title]):
-        app.query_params.clear()
-        app.switch_page(script).run()
-        assert not app.exception, [e.value for e in app.exception]
-
-
 def test_timeline_filters_are_still_there_after_a_visit_to_another_page(timeline):
     timeline.button_group(key="timeline-kind").set_value(["visit", "summit"]).run()
     timeline.button_group(key="timeline-status").set_value(["held"]).run()
@@ -482,39 +463,23 @@ def copied_link(app) -> str:
     return link
 
 
-def open_link(title: str, query: str, monkeypatch, data_dir=READER_DATA):
-    """A new reader opening the link to page ``title`` with ``query`` (a session of its own).
-    What the browser writes into the address as a reader filters is seen in Chromium
-    (``tests/e2e``); here, that a link opens the view it names."""
-    monkeypatch.setenv("DYAD_DATA", str(data_dir))
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import REPO
-
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    for key, value in parse_qsl(query.lstrip("?")):
-        app.query_params.setdefault(key, []).append(value)
-    app.switch_page(PAGE_SCRIPTS[title])
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def test_an_agreements_link_opens_the_same_filtered_agreements(agreements, monkeypatch):
     query = "agreements-kind=memorandum&agreements-kind=programme&agreements-search=energy"
-    opened = open_link("Agreements", query, monkeypatch, data_dir=agreements_data(agreements))
+    opened = open_page("Agreements", agreements_data(agreements), monkeypatch, query)
     assert agreements_shown(opened) == ["energy-memorandum-2024"]
     assert opened.button_group(key="agreements-kind").value == ["memorandum", "programme"]
     assert opened.text_input(key="agreements-search").value == "energy"
 
 
 def test_a_claims_link_opens_the_same_verdicts(monkeypatch):
-    opened = open_link("Claims", "claims-verdict=contradicted&claims-verdict=partly", monkeypatch)
+    opened = open_page(
+        "Claims", READER_DATA, monkeypatch, "claims-verdict=contradicted&claims-verdict=partly"
+    )
     assert claims_shown(opened) == ["almost-all-in-national-currencies", "largest-partner"]
 
 
 def test_a_link_with_a_value_the_pack_does_not_offer_opens_every_claim(monkeypatch):
-    opened = open_link("Claims", "claims-verdict=no-such-verdict", monkeypatch)
+    opened = open_page("Claims", READER_DATA, monkeypatch, "claims-verdict=no-such-verdict")
     assert claims_shown(opened) == sorted(CLAIMS)
 
 
@@ -526,6 +491,6 @@ def test_a_sources_link_opens_the_same_source(monkeypatch):
     app.selectbox(key="sources-chosen").set_value(chosen).run()
     link = copied_link(app)
     assert f"source={chosen}" in link
-    opened = open_link("Sources", link.partition("?")[2], monkeypatch)
+    opened = open_page("Sources", READER_DATA, monkeypatch, link.partition("?")[2])
     records = page_table(opened, ["table", "id", "record"])
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS[chosen])

@@ -16,6 +16,7 @@ from tests.app.reader import (
     _downloads_kept,  # noqa: F401 - autouse fixture
     cards_shown,
     chart_csv_rows,
+    visit_another_page_and_come_back,
 )
 from tests.conftest import REPO
 from tests.packgen import scaled_pack, write_pack
@@ -352,10 +353,7 @@ def test_a_link_to_a_source_beyond_those_listed_opens_on_it(scaled_ten, monkeypa
     assert chooser.value == wanted["id"] and chooser.options[0].endswith(f" · {wanted['title']}")
     assert any(wanted["title"] in str(m.value) for m in app.markdown)  # the source, shown
     assert app.query_params["source"] == wanted["id"]
-    for script in ("pages/trade.py", "pages/sources.py"):
-        app.query_params.clear()  # a page link opens a page without the address's query
-        app.switch_page(script).run()
-        assert not app.exception, [e.value for e in app.exception]
+    visit_another_page_and_come_back(app, "Sources")
     assert app.selectbox(key="sources-chosen").value == wanted["id"]
     assert app.query_params["source"] == wanted["id"], "the address names it again"
     other = sources[0]

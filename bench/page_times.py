@@ -15,12 +15,21 @@ and every visible chart drawn (``tests.e2e.helpers.expect_rerun``); a load
 from ``page.goto`` to the first page drawn. The table gives medians over the
 rounds and the ratio Dyad / floor, which is what to compare across machines;
 a CSV of it goes to ``bench/results/``. Run by hand; never as a timed test.
+
+Beside each time, its part until the page had every message of the run: from
+the browser's request for the run to the server's ``script_finished`` as the
+page took it in (CDP ``Network.webSocketFrameSent`` / ``Received``, one clock;
+Chromium reports a frame as the page's main thread takes it, so a page busy
+drawing earlier elements takes the last one later). What comes after it is
+drawing alone: a page whose time is mostly that is made faster in the
+browser, not on the server.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import csv
 import datetime as dt
 import os
@@ -33,8 +42,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, CDPSession, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.figure_specs import write_page_figures
 from bench.protocol_reader import ProtocolReader
@@ -84,13 +95,73 @@ class Times:
         return list(first)
 
 
+class ServerFrames:
+    """The app websocket's frames as Chromium reports them (CDP), in one clock: when the
+    browser asked for a run, and when the page took in the server's word that it finished."""
+
+    def __init__(self, session: CDPSession) -> None:
+        self.streams: set[str] = set()
+        self.requests: list[float] = []  # when each rerun request left the browser
+        self.finished: list[float] = []  # when each run's script_finished arrived
+        session.on("Network.webSocketCreated", self._created)
+        session.on("Network.webSocketFrameSent", self._sent)
+        session.on("Network.webSocketFrameReceived", self._received)
+        session.send("Network.enable")
+
+    def _created(self, event: dict) -> None:
+        if event["url"].endswith("/_stcore/stream"):
+            self.streams.add(event["requestId"])
+
+    @staticmethod
+    def _payload(event: dict) -> bytes | None:
+        frame = event["response"]
+        return base64.b64decode(frame["payloadData"]) if frame.get("opcode") == 2 else None
+
+    def _sent(self, event: dict) -> None:
+        payload = self._payload(event) if event["requestId"] in self.streams else None
+        if payload and BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
+            self.requests.append(event["timestamp"])
+
+    def _received(self, event: dict) -> None:
+        payload = self._payload(event) if event["requestId"] in self.streams else None
+        if payload is None:
+            return
+        message = ForwardMsg.FromString(payload)
+        if (
+            message.WhichOneof("type") == "script_finished"
+            and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        ):
+            self.finished.append(event["timestamp"])
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.requests), len(self.finished)
+
+    def seconds_to_finished(self, since: tuple[int, int]) -> float:
+        """From the last rerun request after ``since`` (a ``mark()``) to the first run finished
+        after it (infinity when none was seen)."""
+        requests, finished = self.requests[since[0] :], self.finished[since[1] :]
+        if not requests:
+            return float("inf")
+        asked = requests[-1]
+        answered = [moment for moment in finished if moment >= asked]
+        return answered[0] - asked if answered else float("inf")
+
+
+@dataclass
+class Target:
+    """One tab of one target (the app or the floor): its page and its websocket's frames."""
+
+    page: Page
+    frames: ServerFrames
+
+
 @contextmanager
-def open_target(browser: Browser, url: str) -> Iterator[Page]:
+def open_target(browser: Browser, url: str) -> Iterator[Target]:
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         watch_script_runs(page)
-        yield page
+        yield Target(page, ServerFrames(context.new_cdp_session(page)))
     finally:
         context.close()
 
@@ -134,6 +205,22 @@ def timed_or_inf(action: Callable[[], object]) -> float:
         return float("inf")
 
 
+# A target's part of a time until its page had the run's last message, recorded under its
+# name with this after it.
+LAST_MESSAGE = " last msg"
+
+
+def record(times: Times, name: str, row: str, tab: Target, action: Callable[[], object]) -> None:
+    """Time ``action`` in ``tab`` as ``name``'s ``row``: the whole, and its part until the
+    page had the run's last message (``LAST_MESSAGE``)."""
+    since = tab.frames.mark()
+    seconds = timed_or_inf(action)
+    tab.page.evaluate("() => 0")  # every frame event of the action delivered
+    last = tab.frames.seconds_to_finished(since) if seconds != float("inf") else float("inf")
+    times.add(name, row, seconds)
+    times.add(name + LAST_MESSAGE, row, last)
+
+
 def measure_round(
     browser: Browser,
     targets: dict[str, str],
@@ -152,8 +239,10 @@ def measure_round(
     with ExitStack() as stack:
         tabs = {name: stack.enter_context(open_target(browser, targets[name])) for name in order}
         for name in order:
-            times.add(name, FIRST_LOAD, timed_or_inf(partial(load, tabs[name], targets[name])))
-        first_tab = tabs[order[0]]
+            record(
+                times, name, FIRST_LOAD, tabs[name], partial(load, tabs[name].page, targets[name])
+            )
+        first_tab = tabs[order[0]].page
         titles = sidebar_page_titles(first_tab)
         first_title = current_page_title(first_tab)
         wanted = [title for title in titles if pages is None or title in pages]
@@ -162,9 +251,10 @@ def measure_round(
             wanted = [next(t for t in titles if t != first_title), first_title]
         for title in sorted(wanted, key=lambda title: title == first_title):
             for name in order:
-                seconds = timed_or_inf(partial(click, tabs[name], title))
                 if pages is None or title in pages:
-                    times.add(name, title, seconds)
+                    record(times, name, title, tabs[name], partial(click, tabs[name].page, title))
+                else:
+                    timed_or_inf(partial(click, tabs[name].page, title))
 
 
 def measure(targets: dict[str, str], rounds: int, pages: list[str] | None = None) -> Times:
@@ -185,42 +275,47 @@ def measure(targets: dict[str, str], rounds: int, pages: list[str] | None = None
 
 
 def table_rows(times: Times, charts: dict[str, int], app: str, floor: str) -> list[dict]:
-    """One row per page (first load first), then all pages together (the sum of medians)."""
+    """One row per page (first load first), then all pages together (the sums of medians):
+    each target's time, the ratio, and each target's part until the last message
+    (``LAST_MESSAGE``) where the times hold one."""
+    columns = [app, floor] + [
+        name + LAST_MESSAGE for name in (app, floor) if name + LAST_MESSAGE in times.seconds
+    ]
     rows = []
     for row in times.rows():
-        mine, base = times.median(app, row), times.median(floor, row)
-        rows.append(
-            {
-                "page": row,
-                "charts": charts.get(row, ""),
-                app: mine,
-                floor: base,
-                "ratio": mine / base,
-            }
-        )
+        values = {column: times.median(column, row) for column in columns}
+        rows.append({"page": row, "charts": charts.get(row, ""), **values})
     switches = [row for row in rows if row["page"] != FIRST_LOAD]
     if switches:
-        mine = sum(row[app] for row in switches)
-        base = sum(row[floor] for row in switches)
-        rows.append(
-            {"page": "all pages", "charts": "", app: mine, floor: base, "ratio": mine / base}
-        )
-    return rows
+        sums = {column: sum(row[column] for row in switches) for column in columns}
+        rows.append({"page": "all pages", "charts": "", **sums})
+    # The ratio after the two times, the parts until the last message after it.
+    return [
+        {
+            "page": row["page"],
+            "charts": row["charts"],
+            app: row[app],
+            floor: row[floor],
+            "ratio": row[app] / row[floor],
+            **{column: row[column] for column in columns[2:]},
+        }
+        for row in rows
+    ]
 
 
 def print_table(rows: list[dict], columns: list[str], heading: str) -> None:
     print(f"\n{heading}")
     widths = {"page": 14, "charts": 6}
     header = [f"{'page':<14}", f"{'charts':>6}"]
-    header += [f"{column:>10}" for column in columns if column not in widths]
+    shown = [column for column in columns if column not in widths]
+    header += [column.rjust(max(10, len(column))) for column in shown]
     print(" ".join(header))
     for row in rows:
         cells = [f"{row['page']:<14}", f"{row['charts']!s:>6}"]
-        for column in columns:
-            if column in widths:
-                continue
+        for column in shown:
             value = row[column]
-            cells.append(f"{value:9.2f}x" if column.startswith("ratio") else f"{value:8.3f} s")
+            cell = f"{value:9.2f}x" if column.startswith("ratio") else f"{value:8.3f} s"
+            cells.append(cell.rjust(max(10, len(column))))
         print(" ".join(cells))
 
 
@@ -281,7 +376,7 @@ def report(app: AppServer, floor: AppServer, figures: list[dict], arguments) -> 
     rows = table_rows(times, charts, "Dyad", "floor")
     print_table(
         rows,
-        ["page", "charts", "Dyad", "floor", "ratio"],
+        list(rows[0]),
         f"Page times in Chromium against the same-figure floor; medians of {arguments.rounds}"
         f" round(s); load average {load_before} before, {load_average()} after",
     )

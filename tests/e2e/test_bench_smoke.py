@@ -34,10 +34,15 @@ def test_page_times_prints_its_table_against_the_same_figure_floor(
     app_and_floor: tuple, capsys: pytest.CaptureFixture
 ) -> None:
     arguments = page_times.parse(["--rounds", "1", "--pages", "Trade", "--data", DATA])
-    page_times.report(*app_and_floor, arguments)
+    rows = page_times.report(*app_and_floor, arguments)
     output = capsys.readouterr().out
     assert "page" in output and "floor" in output and "ratio" in output, output
     assert "first load" in output and "Trade" in output and "all pages" in output, output
+    # Each time's part until the page had the run's last message was seen, and lies within it.
+    assert "Dyad last msg" in output and "floor last msg" in output, output
+    for row in rows:
+        for target in ("Dyad", "floor"):
+            assert 0 < row[f"{target} last msg"] <= row[target], row
 
 
 def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.CaptureFixture) -> None:

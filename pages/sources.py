@@ -111,7 +111,8 @@ else:
 
 # 3. Every table of the pack, one at a time and only once chosen: a reader comes here for a
 # source far more often than for a whole table, and a table costs the browser a tenth of a
-# second to draw on every visit to the page.
+# second to draw on every visit to the page. The table shown is in the address
+# (``?sources-table-shown=Events``, as its pill reads): its link opens it.
 st.subheader("Every table of the pack")
 name = st.pills(
     "Show a table, every record of it, with its CSV",
@@ -119,6 +120,7 @@ name = st.pills(
     format_func=str.capitalize,
     key="sources-table-shown",
     persist_state=ui.KEPT,
+    bind=ui.BOUND,
 )
 if name is not None:
     ui.dataframe(

@@ -378,6 +378,12 @@ MUTANTS = [
         "    options = [kept, *options]",
         "    pass",
     ),
+    Mutant(
+        "sources-table-not-in-the-address",
+        "pages/sources.py",
+        "    persist_state=ui.KEPT,\n    bind=ui.BOUND,\n)",
+        "    persist_state=ui.KEPT,\n)",
+    ),
 ]
 
 

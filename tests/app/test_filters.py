@@ -483,6 +483,25 @@ def test_a_link_with_a_value_the_pack_does_not_offer_opens_every_claim(monkeypat
     assert claims_shown(opened) == sorted(CLAIMS)
 
 
+def test_a_sources_link_opens_the_same_table(monkeypatch):
+    # The address as the browser writes it for a table chosen (Streamlit keeps a bound widget
+    # and the address in step in the browser; the Chromium test of the Agreements filters
+    # sees it written).
+    opened = open_page("Sources", READER_DATA, monkeypatch, "sources-table-shown=Agreements")
+    assert opened.button_group(key="sources-table-shown").value == "agreements"
+    table = csv_rows(download_bytes(opened, "csv-table-agreements"))
+    assert sorted(row["id"] for row in table) == sorted(ALL_AGREEMENTS)
+    shown = opened.main.get("dataframe")[-1].value
+    assert sorted(shown["id"]) == sorted(ALL_AGREEMENTS)
+    assert "sources-table-shown=Agreements" in copied_link(opened)
+
+
+def test_a_sources_link_to_a_table_the_pack_lacks_shows_none(monkeypatch):
+    opened = open_page("Sources", READER_DATA, monkeypatch, "sources-table-shown=no-such-table")
+    assert opened.button_group(key="sources-table-shown").value is None
+    assert len(opened.main.get("dataframe")) == 2, "the list and the source's records only"
+
+
 def test_a_sources_link_opens_the_same_source(monkeypatch):
     app = open_page("Sources", monkeypatch=monkeypatch)
     opens_on = app.selectbox(key="sources-chosen").value

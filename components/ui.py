@@ -788,13 +788,24 @@ def blank_missing_text(rows: pd.DataFrame) -> pd.DataFrame:
     text = [
         column
         for column in rows.columns
-        if (pd.api.types.is_string_dtype(rows[column]) or rows[column].dtype == object)
-        and not isinstance(rows[column].dtype, pd.CategoricalDtype)
+        if (
+            pd.api.types.is_string_dtype(rows[column])
+            or rows[column].dtype == object
+            or isinstance(rows[column].dtype, pd.CategoricalDtype)
+        )
         and rows[column].isna().any()
     ]
     if not text:
         return rows
-    return rows.assign(**{column: rows[column].fillna("") for column in text})
+    return rows.assign(**{column: _blank(rows[column]) for column in text})
+
+
+def _blank(column: pd.Series) -> pd.Series:
+    """``column`` with its missing values as empty text (a category of the format's, such as
+    an event's ``end_precision`` when it has no end, takes "" as one more category)."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and "" not in column.cat.categories:
+        column = column.cat.add_categories("")
+    return column.fillna("")
 
 
 def readable_table(tables: PackTables, name: str) -> pd.DataFrame:

@@ -319,3 +319,22 @@ def test_a_missing_address_shows_as_an_empty_cell_not_as_none(monkeypatch):
     [listed] = [d.value for d in app.dataframe if {"id", "url"} <= set(d.value.columns)]
     cells = dict(zip(listed["id"], listed["url"], strict=True))
     assert [cells[source_id] for source_id in no_address] == [""] * len(no_address)
+
+
+def test_a_missing_category_shows_as_an_empty_cell_not_as_none(monkeypatch):
+    """An event without an end: its end's precision (a category of the format) is an empty
+    cell in the events table on Sources, as in its CSV, not a grey "None"."""
+    pack = FIXTURES / "packs" / "freedonia-sylvania"
+    events = yaml.load((pack / "events.yaml").read_text(), Loader=yaml.CSafeLoader)
+    no_end = [e["id"] for e in events if not e.get("end")]
+    with_end = [e["id"] for e in events if e.get("end")]
+    assert no_end and with_end, "the fixture pack needs events with and without an end"
+    monkeypatch.setenv("DYAD_DATA", str(pack.parent))
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    app.query_params["sources-table-shown"] = "Events"
+    app.switch_page("pages/sources.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    [table] = [d.value for d in app.dataframe if "end_precision" in d.value.columns]
+    cells = dict(zip(table["id"], table["end_precision"], strict=True))
+    assert [cells[event_id] for event_id in no_end] == [""] * len(no_end)
+    assert all(cells[event_id] for event_id in with_end), "an end's precision went missing"

@@ -11,7 +11,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
-from tests.app.reader import cards_shown
+from tests.app.reader import cards_shown, open_page
 from tests.conftest import FIXTURES, REPO, SHIPPED_DATA
 
 TIMEOUT = 60
@@ -312,10 +312,7 @@ def test_a_missing_address_shows_as_an_empty_cell_not_as_none(monkeypatch):
     sources = yaml.load((pack / "sources.yaml").read_text(), Loader=yaml.CSafeLoader)
     no_address = [s["id"] for s in sources if not s.get("url")]
     assert no_address, "the fixture pack no longer has a source without an address: test is void"
-    monkeypatch.setenv("DYAD_DATA", str(pack.parent))
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.switch_page("pages/sources.py").run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page("Sources", pack.parent, monkeypatch)
     [listed] = [d.value for d in app.dataframe if {"id", "url"} <= set(d.value.columns)]
     cells = dict(zip(listed["id"], listed["url"], strict=True))
     assert [cells[source_id] for source_id in no_address] == [""] * len(no_address)
@@ -329,11 +326,7 @@ def test_a_missing_category_shows_as_an_empty_cell_not_as_none(monkeypatch):
     no_end = [e["id"] for e in events if not e.get("end")]
     with_end = [e["id"] for e in events if e.get("end")]
     assert no_end and with_end, "the fixture pack needs events with and without an end"
-    monkeypatch.setenv("DYAD_DATA", str(pack.parent))
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    app.query_params["sources-table-shown"] = "Events"
-    app.switch_page("pages/sources.py").run()
-    assert not app.exception, [e.value for e in app.exception]
+    app = open_page("Sources", pack.parent, monkeypatch, "sources-table-shown=Events")
     [table] = [d.value for d in app.dataframe if "end_precision" in d.value.columns]
     cells = dict(zip(table["id"], table["end_precision"], strict=True))
     assert [cells[event_id] for event_id in no_end] == [""] * len(no_end)

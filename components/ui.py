@@ -801,10 +801,11 @@ def blank_missing_text(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _blank(column: pd.Series) -> pd.Series:
-    """``column`` with its missing values as empty text (a category of the format's, such as
-    an event's ``end_precision`` when it has no end, takes "" as one more category)."""
-    if isinstance(column.dtype, pd.CategoricalDtype) and "" not in column.cat.categories:
-        column = column.cat.add_categories("")
+    """``column`` with its missing values as empty text. A category of the format's (an
+    event's ``end_precision`` when it has no end) becomes text: Streamlit's table draws a
+    category's empty text as a grey "None" too (seen in Chromium)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype("string")
     return column.fillna("")
 
 

@@ -6,7 +6,7 @@ selector lives here so that it follows the reader from page to page.
 
 import streamlit as st
 
-from components import ui
+from components import transport, ui
 from components.registry import PAGES
 
 # An emoji icon is drawn by the browser itself; a :material: one is fetched from Google's servers
@@ -23,6 +23,11 @@ if "dyad-pages" not in st.session_state:
         for i, spec in enumerate(PAGES)
     ]
 current = st.navigation(st.session_state["dyad-pages"])
+
+# Once a session: the server's sockets send each message at once (``components.transport``;
+# the connections accepted later inherit it from the listening socket).
+if "dyad-no-delay" not in st.session_state:
+    st.session_state["dyad-no-delay"] = transport.no_delay()
 
 ui.count_run()
 with ui.one_read_per_run():

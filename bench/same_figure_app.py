@@ -10,10 +10,21 @@ and draw them. Whatever a Dyad page costs beyond this is the page's own work.
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import plotly.io as pio
 import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from components.transport import no_delay
+
+
+@st.cache_resource(show_spinner=False)
+def same_transport() -> int:
+    """The app's transport (no TCP delay, ``components.transport``), set once a server: the
+    floor differs from Dyad in the pages' own work only."""
+    return no_delay()
 
 
 @st.cache_resource
@@ -40,6 +51,7 @@ def page_body(charts: list[dict]):
     return draw
 
 
+same_transport()
 pages = floor_pages(os.environ["DYAD_FLOOR_FIGURES"])
 st.set_page_config(page_title="Floor", layout="wide")
 current = st.navigation(

@@ -195,10 +195,14 @@ async def browser_reader(
 
 
 async def lone_reader(url: str, rounds: int) -> list[float]:
-    """One reader alone: every page ``rounds`` times, no waiting; its page times."""
+    """One reader alone: every page ``rounds`` times, no waiting; its page times. A first
+    round, not timed, visits every page once: a server's first visit to a page builds its
+    charts, which the room's readers (arriving later) never wait for either."""
     reader = ProtocolReader(url)
     try:
         await reader.connect()
+        for page in list(reader.pages):
+            await reader.rerun(page)
         times = []
         for _ in range(rounds):
             for page in list(reader.pages):

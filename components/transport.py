@@ -58,6 +58,6 @@ def no_delay() -> int:
                 if not sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY):
                     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 done += 1
-        except OSError:  # closed meanwhile, or not a socket that takes the option
+        except (OSError, ValueError):  # closed meanwhile, or a socket without the option
             continue
     return done

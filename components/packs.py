@@ -106,6 +106,22 @@ def pack_folders(directory: Path) -> list[Path]:
     )
 
 
+def packs_in(directory: Path) -> list[Path]:
+    """The pack folders a data directory holds: the directory itself when it is one pack
+    folder (it has a ``pack.yaml``: ``DYAD_DATA`` set to a pack, as the validate command
+    takes it), otherwise ``pack_folders``."""
+    directory = Path(directory)
+    return [directory] if (directory / "pack.yaml").is_file() else pack_folders(directory)
+
+
+def pack_folder(directory: Path, pack_id: str) -> Path:
+    """The folder of the pack ``pack_id`` loaded from ``directory`` (``packs_in``)."""
+    directory = Path(directory)
+    return next(
+        (folder for folder in packs_in(directory) if folder.name == pack_id), directory / pack_id
+    )
+
+
 # Content fingerprints by the files' (name, size, times, inode) as last read: a rerun of an
 # unchanged pack stats its files instead of hashing them all again.
 _FINGERPRINTS: dict[tuple, str] = {}
@@ -151,7 +167,7 @@ def load_packs(directory: Path | str | None = None) -> LoadResult:
     packs: dict[str, PackTables] = {}
     problems: dict[str, list[Problem]] = {}
     with _collector_paused():
-        for folder in pack_folders(directory):
+        for folder in packs_in(directory):
             loaded, found = load_pack(folder)
             if loaded is None:
                 problems[folder.name] = found

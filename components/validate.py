@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from components.packs import CheckedPack, check_pack, default_data_dir, pack_folders
+from components.packs import CheckedPack, check_pack, default_data_dir, packs_in
 from components.schema import RECORD_FILES
 
 
@@ -34,7 +34,7 @@ def validate(directories: list[Path], out: TextIO | None = None) -> int:
     out = sys.stdout if out is None else out
     found_problem = False
     for directory in directories:
-        folders = [directory] if (directory / "pack.yaml").is_file() else pack_folders(directory)
+        folders = packs_in(directory)
         if not folders:
             print(f"{directory}: no packs found (a pack is a folder with a pack.yaml)", file=out)
             found_problem = True

@@ -11,7 +11,7 @@ import streamlit as st
 from components import bundle, deck, images, report, ui
 from components.catalogue import CLAIMS, HEADLINES, default_deck
 from components.charts.claims import VERDICT_SYMBOLS
-from components.packs import default_data_dir
+from components.packs import default_data_dir, pack_folder
 
 # The app's own CSS for presenting: Streamlit's chrome hidden, type for a projector.
 PRESENT_CSS = """<style>
@@ -236,7 +236,7 @@ with st.container(horizontal=True, key="takeaways"):
     )
     ui.made_on_click_download(
         "All data (ZIP)",
-        lambda: bundle.data_bundle(tables, default_data_dir() / tables.id),
+        lambda: bundle.data_bundle(tables, pack_folder(default_data_dir(), tables.id)),
         file_name=f"{tables.id}-data.zip",
         mime="application/zip",
         key="take-zip",

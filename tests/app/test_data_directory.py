@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.app.reader import (
     PAGE_SCRIPTS,
@@ -186,3 +187,15 @@ def test_the_smallest_fixture_pack_runs_every_page(title, fixture_packs_dir, mon
     app = open_page(title, data_dir=fixture_packs_dir, monkeypatch=monkeypatch)
     assert not app.error and not app.warning
     assert [t.value for t in app.title] == [title]
+
+
+def test_a_pack_folder_as_the_data_directory_is_that_one_pack(tmp_path, monkeypatch):
+    """``DYAD_DATA`` set to a pack folder itself (it has a pack.yaml), as the validate command
+    takes it: that pack opens on every page, and its own folders (stored texts) are not
+    taken for packs that fail."""
+    pack = copy_reader_pack(tmp_path) / PACK
+    pages = every_page(pack, monkeypatch)
+    assert "$14 bn" in card_values(pages["Overview"])
+    title = yaml.safe_load((pack / "pack.yaml").read_text())["title"]
+    assert title in pages["Overview"].caption[0].value
+    assert not pages["Overview"].sidebar.expander, "a folder of the pack was taken for a pack"

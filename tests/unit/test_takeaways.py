@@ -10,6 +10,7 @@ import csv
 import functools
 import io
 import re
+import shutil
 import zipfile
 
 import pypdf
@@ -22,7 +23,7 @@ from components import images
 from components.bundle import data_bundle
 from components.catalogue import build_catalogue
 from components.deck import deck_pdf, deck_pptx
-from components.packs import load_pack
+from components.packs import load_pack, pack_folder
 from components.report import offline_report
 from tests.conftest import FIXTURES
 
@@ -176,3 +177,21 @@ def test_zip_readme_names_every_source_units_precisions_and_how_to_cite():
     assert AS_OF in readme and "How to cite" in readme
     for check in CHECKS:
         assert check["verdict"] in readme
+
+
+@pytest.mark.parametrize("one_pack", [True, False], ids=["pack-folder", "folder-of-packs"])
+def test_the_data_zip_holds_the_packs_files_whichever_folder_the_data_directory_is(
+    one_pack, tmp_path
+):
+    """Briefing's "All data (ZIP)" finds the pack's folder from the data directory, which may
+    be the pack folder itself (``packs_in``) or a folder of packs."""
+    data = tmp_path / "data"
+    shutil.copytree(PACK_DIR, data / PACK_DIR.name)
+    directory = data / PACK_DIR.name if one_pack else data
+    files = read_zip(data_bundle(TABLES, pack_folder(directory, TABLES.id)))
+    expected = {
+        f"{TABLES.id}/pack/{path.relative_to(PACK_DIR).as_posix()}"
+        for path in PACK_DIR.rglob("*")
+        if path.is_file()
+    }
+    assert expected <= set(files), sorted(expected - set(files))

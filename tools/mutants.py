@@ -384,6 +384,18 @@ MUTANTS = [
         "    persist_state=ui.KEPT,\n    bind=ui.BOUND,\n)",
         "    persist_state=ui.KEPT,\n)",
     ),
+    Mutant(
+        "nagle-left-on",
+        "components/transport.py",
+        "                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)",
+        "                    pass",
+    ),
+    Mutant(
+        "pack-folder-as-data-taken-apart",
+        "components/packs.py",
+        "        for folder in packs_in(directory):",
+        "        for folder in pack_folders(directory):",
+    ),
 ]
 
 

@@ -1,7 +1,7 @@
 """A room of readers: 25 protocol sessions and a few browsers reading the app at once.
 
     python -m bench.loadtest [--readers 25] [--browsers 2] [--duration 90] [--arrive 5] [--data DIR]
-                             [--no-downloads]
+                             [--no-downloads] [--rooms 3]
     make loadtest
 
 On loopback only (127.0.0.1). Each reader reads like a person: it arrives at
@@ -17,7 +17,8 @@ little; their page time is the server's, from the rerun request to
 Chromium; their page time runs to every chart drawn.
 
 The same room then reads the same-figure floor (``bench/same_figure_app.py``,
-the app's own figures and nothing else), in the same run. The report gives,
+the app's own figures and nothing else), in the same run; ``--rooms`` rooms each
+(default 3), who goes first alternating, and the ratio is their median. The report gives,
 for each: errors, one lone reader's median page time, the room's p50 and p95,
 and the server's RSS before the room, at its peak and per additional session;
 then the app's p95 as a ratio to the floor's, and a table of p50 and p95 by page
@@ -254,10 +255,11 @@ async def run_room(
 async def run_rooms(
     servers: dict[str, AppServer], arguments
 ) -> tuple[list[dict], dict, dict[str, dict[str, list[float]]]]:
-    """Each server in turn, alone: a lone reader's page times, then the room. One Chromium
-    serves the browser readers of every room. A summary row, the errors and the page times
-    by page, per server."""
-    rows, errors, by_page = [], {}, {}
+    """Each server in turn, alone: a lone reader's page times, then the room; ``--rooms``
+    times, who goes first alternating. One Chromium serves the browser readers of every
+    room. A summary row per server and room (its ``room`` numbered from 1), the errors and
+    the page times by page, per server, over every room."""
+    rows, errors, by_page = [], defaultdict(list), defaultdict(lambda: defaultdict(list))
     async with async_playwright() as playwright:
         browser = None
         if arguments.browsers:
@@ -265,22 +267,29 @@ async def run_rooms(
                 executable_path=chromium_path(), headless=True, args=list(CHROMIUM_ARGS)
             )
         try:
-            for name, server in servers.items():
-                lone = await lone_reader(server.url, arguments.lone_rounds)
-                rss_before = rss_mb(server.process.pid)
-                room, rss = await run_room(
-                    server,
-                    browser,
-                    arguments.readers,
-                    arguments.browsers,
-                    arguments.duration,
-                    arguments.seed,
-                    arguments.arrive,
-                    arguments.downloads,
-                )
-                rows.append(summary(name, lone, room, rss_before, rss))
-                errors[name] = room.errors
-                by_page[name] = room.by_page
+            names = list(servers)
+            for number in range(1, arguments.rooms + 1):
+                # The server that goes first alternates, so a drift of the machine's speed
+                # over the run falls on both alike.
+                order = names if number % 2 else names[::-1]
+                for name in order:
+                    server = servers[name]
+                    lone = await lone_reader(server.url, arguments.lone_rounds)
+                    rss_before = rss_mb(server.process.pid)
+                    room, rss = await run_room(
+                        server,
+                        browser,
+                        arguments.readers,
+                        arguments.browsers,
+                        arguments.duration,
+                        arguments.seed + number - 1,
+                        arguments.arrive,
+                        arguments.downloads,
+                    )
+                    rows.append({"room": number, **summary(name, lone, room, rss_before, rss)})
+                    errors[name].extend(room.errors)
+                    for page, seconds in room.by_page.items():
+                        by_page[name][page].extend(seconds)
         finally:
             if browser is not None:
                 await browser.close()
@@ -313,6 +322,13 @@ def summary(name: str, lone: list[float], room: Room, rss_before: float, rss: li
     return row
 
 
+def room_ratios(rows: list[dict]) -> list[float]:
+    """Each room's p95 of Dyad over the floor's, by room number (rows from ``run_rooms``)."""
+    p95 = {(row["room"], row["server"]): row["room p95 s"] for row in rows}
+    rooms = sorted({row["room"] for row in rows})
+    return [p95[room, "Dyad"] / p95[room, "floor"] for room in rooms]
+
+
 def print_by_page(by_page: dict[str, dict[str, list[float]]]) -> None:
     """The protocol readers' p50 and p95 by page, Dyad beside the floor: which pages the
     room's p95 is made of."""
@@ -340,6 +356,13 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         "--arrive", type=float, default=5.0, help="seconds over which readers arrive"
     )
     parser.add_argument("--lone-rounds", type=int, default=2)
+    parser.add_argument(
+        "--rooms",
+        type=int,
+        default=3,
+        help="rooms per server, who goes first alternating; the ratio reported is their "
+        "median (one room's ratio moved 1.68-2.00x between runs of the same code)",
+    )
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -369,15 +392,18 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
         f" {load_before} before, {load_average()} after"
     )
     for row in rows:
-        print(f"\n{row['server']}")
+        print(f"\n{row['server']}, room {row['room']} of {arguments.rooms}")
         for key, value in row.items():
-            if key == "server":
+            if key in ("server", "room"):
                 continue
             shown = f"{value:.3f}" if isinstance(value, float) else str(value)
             print(f"  {key:<20} {shown}")
-    app_row, floor_row = rows
-    ratio = app_row["room p95 s"] / floor_row["room p95 s"]
-    print(f"\nDyad room p95 / floor room p95: {ratio:.2f}x")
+    ratios = room_ratios(rows)
+    listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+    print(
+        f"\nDyad room p95 / floor room p95: {statistics.median(ratios):.2f}x"
+        + (f", the median of {len(ratios)} rooms ({listed})" if len(ratios) > 1 else "")
+    )
     print_by_page(by_page)
     for name, found in errors.items():
         for error in found[:10]:

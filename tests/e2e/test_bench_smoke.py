@@ -50,13 +50,20 @@ def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.Capture
     arguments = loadtest.parse(
         [
             *("--readers", "2", "--browsers", "0", "--arrive", "0.5", "--duration", "2"),
-            *("--lone-rounds", "1", "--data", DATA),
+            *("--lone-rounds", "1", "--rooms", "2", "--data", DATA),
         ]
     )
-    loadtest.report(app, floor, arguments)
+    rows = loadtest.report(app, floor, arguments)
     output = capsys.readouterr().out
     assert "room p95 s" in output and "MB per session" in output, output
-    assert "floor room p95" in output, output
+    assert "floor room p95" in output and "the median of 2 rooms" in output, output
+    # Two rooms a server, the one that goes first alternating.
+    assert [(row["room"], row["server"]) for row in rows] == [
+        (1, "Dyad"),
+        (1, "floor"),
+        (2, "floor"),
+        (2, "Dyad"),
+    ]
     assert "Dyad p50" in output and "floor p50" in output, output  # the table by page
 
 

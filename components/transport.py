@@ -27,7 +27,7 @@ from pathlib import Path
 _FDS = Path("/proc/self/fd")
 
 
-def _tcp_sockets() -> list[int]:
+def _sockets() -> list[int]:
     """The process's file descriptors that are sockets (any family)."""
     try:
         names = os.listdir(_FDS)
@@ -44,9 +44,10 @@ def _tcp_sockets() -> list[int]:
 
 
 def no_delay() -> int:
-    """Turn Nagle's algorithm off on every TCP socket of this process; how many were set."""
+    """Turn Nagle's algorithm off on every TCP socket of this process; how many TCP sockets
+    it holds (each sends at once now, whether this call set it or an earlier one)."""
     done = 0
-    for fd in _tcp_sockets():
+    for fd in _sockets():
         try:
             # A socket object of its own on a duplicate: the option is the socket's, and
             # closing the duplicate leaves the server's descriptor open.

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 from tests.app.reader import open_page
-from tests.unit.test_transport import accept_a_reader, delays, sockets, streamlit_listener
-
-__all__ = ["sockets"]  # the fixture, used by name
+from tests.unit.test_transport import accept_a_reader, delays, streamlit_listener
 
 
-def test_the_apps_first_run_turns_the_delay_off(sockets, monkeypatch):
+def test_the_apps_first_run_turns_the_delay_off(monkeypatch):
     """AppTest runs app.py in this process: a socket bound as Streamlit binds its own is
     set by the first run, and a reader who connects afterwards gets every message at once."""
-    listener = streamlit_listener(sockets)
-    open_page("Overview", monkeypatch=monkeypatch)
-    assert not delays(accept_a_reader(listener, sockets))
+    with ExitStack() as sockets:
+        listener = streamlit_listener(sockets)
+        open_page("Overview", monkeypatch=monkeypatch)
+        assert not delays(accept_a_reader(listener, sockets))

@@ -110,17 +110,25 @@ def _load_packs(directory: str, fingerprint: str) -> LoadResult:
 def load_result(*, say_why: bool = True) -> LoadResult | None:
     """Every pack of the data directory, from cache while its files are unchanged.
 
-    A missing data directory is named once, by app.py (``say_why``); pages ask quietly.
+    A missing data directory, or one that holds no pack, is named once, by app.py
+    (``say_why``); pages ask quietly.
     """
     directory = default_data_dir()
     if not directory.is_dir():
         if say_why:
-            st.error(
-                f"The data directory {md(directory)} does not exist. "
-                "Set DYAD_DATA to a folder of packs."
-            )
+            st.error(f"The data directory {md(directory)} does not exist. {WHERE_PACKS_GO}")
         return None
-    return _load_packs(str(directory), files_fingerprint(directory))
+    result = _load_packs(str(directory), files_fingerprint(directory))
+    if say_why and not result.packs and not result.problems:
+        st.error(
+            f"The data directory {md(directory)} holds no pack (a pack is a folder with a "
+            f"pack.yaml). {WHERE_PACKS_GO}"
+        )
+    return result
+
+
+# What a reader is told to do when the data directory has no pack to show.
+WHERE_PACKS_GO = "Set DYAD_DATA to a folder of packs, or to one pack's folder."
 
 
 # The pack files' fingerprint as read at the start of this run, by directory (app.py's
@@ -314,7 +322,10 @@ def current_pack() -> PackTables:
     result = load_result(say_why=False)
     pack_id = st.session_state.get("pack")
     if result is None or pack_id not in result.packs:
-        st.warning("No valid pack to show. The sidebar lists what needs fixing.")
+        # A pack that failed is listed in the sidebar; a missing or empty data directory is
+        # named by app.py above the page.
+        if result is not None and result.problems:
+            st.warning("No valid pack to show. The sidebar lists what needs fixing.")
         st.stop()
     # Chart cards stamp images with the pack's "as of" date.
     st.session_state["as-of"] = result.packs[pack_id].pack.as_of.label

@@ -24,6 +24,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+from components.registry import page_spec
 from tests.conftest import FIXTURES, REPO
 
 TIMEOUT = 60
@@ -77,7 +78,7 @@ def open_page(
     for key, value in parse_qsl(query.lstrip("?")):
         app.query_params.setdefault(key, []).append(value)
     if title != "Overview":
-        app.switch_page(PAGE_SCRIPTS[title])
+        app.switch_page(page_spec(title).script)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from components.registry import PAGES
 from tests.app.reader import (
     PAGE_SCRIPTS,
     READER_DATA,
@@ -29,15 +30,55 @@ def copy_reader_pack(tmp_path: Path) -> Path:
     return data
 
 
+# What a reader is told to do when there is no pack to show (the message's last sentence).
+WHERE_PACKS_GO = "Set DYAD_DATA to a folder of packs, or to one pack's folder."
+
+
 def test_a_missing_data_directory_is_named_on_the_page(tmp_path, monkeypatch):
     missing = tmp_path / "no-such-folder"
     app = open_page("Overview", data_dir=missing, monkeypatch=monkeypatch)
     errors = [e.value.replace("\\", "") for e in app.error]
     # Named once, not once by the app and again by the page.
-    assert errors == [
-        f"The data directory {missing} does not exist. Set DYAD_DATA to a folder of packs."
-    ]
+    assert errors == [f"The data directory {missing} does not exist. {WHERE_PACKS_GO}"]
+    # Nothing sends the reader to a list of problems in the sidebar: there is none.
+    assert not app.warning
     assert not app.get("plotly_chart")
+
+
+@pytest.mark.parametrize("title", [spec.title for spec in PAGES])
+def test_a_data_directory_without_a_pack_is_named_on_every_page(title, tmp_path, monkeypatch):
+    """A folder that exists but holds no pack (a fresh one, with a note in it) says so, once;
+    it said "The sidebar lists what needs fixing" over an empty sidebar."""
+    empty = tmp_path / "no-packs"
+    empty.mkdir()
+    (empty / "README.txt").write_text("Packs go here.\n", encoding="utf-8")
+    app = open_page(title, data_dir=empty, monkeypatch=monkeypatch)
+    errors = [e.value.replace("\\", "") for e in app.error]
+    assert errors == [
+        f"The data directory {empty} holds no pack (a pack is a folder with a pack.yaml). "
+        f"{WHERE_PACKS_GO}"
+    ]
+    assert not app.warning
+    assert not app.sidebar.expander
+    assert not app.get("plotly_chart")
+
+
+def test_a_data_directory_whose_only_pack_fails_points_to_its_problems(tmp_path, monkeypatch):
+    data = copy_reader_pack(tmp_path)
+    pack_file = data / PACK / "pack.yaml"
+    lines = pack_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("as_of:"))
+    lines[line - 1] = "as_of: someday\n"
+    pack_file.write_text("".join(lines), encoding="utf-8")
+    app = open_page("Overview", data_dir=data, monkeypatch=monkeypatch)
+    assert [w.value for w in app.warning] == [
+        "No valid pack to show. The sidebar lists what needs fixing."
+    ]
+    assert not app.error
+    (left_out,) = app.sidebar.expander
+    assert left_out.label == f"⚠ Pack {PACK} was left out"
+    problems = left_out.get("code")[0].value
+    assert f"{PACK}/pack.yaml:{line}: as_of" in problems, problems
 
 
 def test_an_edited_pack_is_picked_up_on_the_next_run(tmp_path, monkeypatch):

@@ -9,12 +9,26 @@ from playwright.sync_api import Page, expect
 from tests.e2e.helpers import goto, no_error_elements
 
 
-def test_a_page_without_a_pack_fails_the_check(page: Page, start_app, tmp_path_factory) -> None:
-    """With no pack to show, the app warns; the check every browser test uses must see it."""
-    empty = tmp_path_factory.mktemp("no-packs")
-    goto(page, start_app(empty))
-    expect(page.get_by_test_id("stAlertContentWarning")).to_contain_text("No valid pack")
-    with pytest.raises(AssertionError, match="stAlertContentWarning"):
+@pytest.mark.parametrize(
+    ("folders", "alert", "text"),
+    [
+        # Nothing in the data directory: the app names it (an error).
+        ((), "stAlertContentError", "holds no pack"),
+        # A folder without a pack.yaml: the page warns and the sidebar lists its problems.
+        (("notes",), "stAlertContentWarning", "No valid pack"),
+    ],
+    ids=["empty", "broken"],
+)
+def test_a_page_without_a_pack_fails_the_check(
+    page: Page, start_app, tmp_path_factory, folders, alert, text
+) -> None:
+    """With no pack to show, the app says so; the check every browser test uses must see it."""
+    data = tmp_path_factory.mktemp("no-packs")
+    for folder in folders:
+        (data / folder).mkdir()
+    goto(page, start_app(data))
+    expect(page.get_by_test_id(alert)).to_contain_text(text)
+    with pytest.raises(AssertionError, match=alert):
         no_error_elements(page)
 
 

@@ -426,6 +426,12 @@ KEPT = "session"
 BOUND = "query-params"
 
 
+# A filter of up to this many options is a row of pills: every option in view and one click
+# away. Past it (a pack's people on a long timeline), a multiselect that finds an option as
+# the reader types, where a row of pills would wrap over many lines.
+FEW_OPTIONS = 8
+
+
 def any_of(
     label: str,
     options: list,
@@ -434,17 +440,34 @@ def any_of(
     everything: str,
     where: Any = st,
     bind: str | None = None,
+    format_func: Callable[[Any], str] = str,
+    help: str | None = None,
 ) -> list:
-    """A filter of few options (the format's kinds, statuses, verdicts) as pills, each one
-    click away and any number chosen; none chosen means ``everything``, as its help says.
-    ``where``: a column or container to draw it in. Kept for the session (``KEPT``); in the
-    address with ``bind=BOUND``."""
+    """A filter, any number of ``options`` chosen; none chosen means ``everything``, as its
+    help says (after ``help``). Pills for few options (the format's kinds, statuses,
+    verdicts; a pair's people and countries), a multiselect past ``FEW_OPTIONS``; a pill row
+    also costs the browser half what a multiselect does to draw on each visit. ``where``: a
+    column or container to draw it in. Kept for the session (``KEPT``); in the address with
+    ``bind=BOUND``."""
+    said = f"{help}. None chosen: {everything}" if help else f"None chosen: {everything}"
+    if len(options) > FEW_OPTIONS:
+        return where.multiselect(
+            label,
+            options,
+            key=key,
+            format_func=format_func,
+            placeholder=everything[:1].upper() + everything[1:],
+            help=said,
+            persist_state=KEPT,
+            bind=bind,
+        )
     return where.pills(
         label,
         options,
         selection_mode="multi",
         key=key,
-        help=f"None chosen: {everything}",
+        format_func=format_func,
+        help=said,
         persist_state=KEPT,
         bind=bind,
     )

@@ -53,18 +53,23 @@ statuses = ui.any_of(
     everything="held and planned",
     where=status_column,
 )
-person_column, host_column = st.columns([2, 1])
-people = person_column.multiselect(
-    "Person", choices.people, key="timeline-person", placeholder="Anyone", persist_state=ui.KEPT
+person_column, host_column = st.columns([3, 1])
+people = ui.any_of(
+    "Person", choices.people, key="timeline-person", everything="anyone", where=person_column
 )
-host_choice = host_column.multiselect(
-    "Host country",
-    list(choices.hosts),
-    key="timeline-host",
-    format_func=lambda code: choices.hosts.get(code, code),
-    placeholder="Anywhere",
-    help="The country an event took place in, where the pack gives it",
-    persist_state=ui.KEPT,
+# Offered when the pack names where its events took place (an event's host).
+host_choice = (
+    ui.any_of(
+        "Host country",
+        list(choices.hosts),
+        key="timeline-host",
+        everything="anywhere",
+        where=host_column,
+        format_func=lambda code: choices.hosts.get(code, code),
+        help="The country an event took place in, where the pack gives it",
+    )
+    if choices.hosts
+    else []
 )
 years = (
     st.slider("Years", low, high, key="timeline-years", persist_state=ui.KEPT)

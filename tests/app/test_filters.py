@@ -121,8 +121,44 @@ def test_timeline_kind_filter(timeline):
 
 
 def test_timeline_person_filter(timeline):
-    timeline.multiselect(key="timeline-person").set_value(["President Michael"]).run()
+    timeline.button_group(key="timeline-person").set_value(["President Michael"]).run()
     expect_timeline(timeline, ["summit-2023", "michael-visit-2024", "summit-2025-planned"])
+
+
+def pack_people(events_file) -> set[str]:
+    return {
+        person
+        for event in yaml.safe_load(events_file.read_text(encoding="utf-8"))
+        for person in event.get("people", [])
+    }
+
+
+def test_timeline_people_are_pills_and_hosts_only_where_the_pack_names_them(timeline):
+    people = pack_people(READER_DATA / "ruritania-graustark" / "events.yaml")
+    assert set(timeline.button_group(key="timeline-person").options) == people
+    assert not [m for m in timeline.multiselect if m.key == "timeline-person"]
+    # The fixture's events name no host country: no filter that offers nothing.
+    assert not [w for w in [*timeline.button_group, *timeline.multiselect] if "host" in w.key]
+
+
+def test_timeline_of_many_people_finds_a_person_by_typing(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(READER_DATA / "ruritania-graustark", data / "ruritania-graustark")
+    events_file = data / "ruritania-graustark" / "events.yaml"
+    with events_file.open("a", encoding="utf-8") as events:
+        for n in range(1, 8):
+            events.write(
+                f"\n- id: envoy-visit-{n}\n  date: 2022-0{n}-01\n  title: Envoy {n} visits\n"
+                f"  kind: visit\n  status: held\n  people: [Envoy {n}]\n  source: archive-2019\n"
+            )
+    people = pack_people(events_file)
+    assert len(people) > 8  # more than a row of pills holds
+    app = open_page("Timeline", data_dir=data, monkeypatch=monkeypatch)
+    person = app.multiselect(key="timeline-person")
+    assert set(person.options) == people
+    assert not [b for b in app.button_group if b.key == "timeline-person"]
+    person.set_value(["Envoy 3"]).run()
+    expect_timeline(app, ["envoy-visit-3"])
 
 
 @pytest.mark.parametrize(
@@ -149,7 +185,7 @@ def test_timeline_years_include_the_whole_last_year(timeline, years, expected):
 def test_timeline_filters_combine(timeline):
     timeline.button_group(key="timeline-kind").set_value(["visit", "summit"]).run()
     timeline.button_group(key="timeline-status").set_value(["held"]).run()
-    timeline.multiselect(key="timeline-person").set_value(["Princess Flavia"]).run()
+    timeline.button_group(key="timeline-person").set_value(["Princess Flavia"]).run()
     expect_timeline(timeline, ["rudolf-visit-2019", "summit-2023"])
 
 
@@ -383,7 +419,7 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
 def test_timeline_filters_are_still_there_after_a_visit_to_another_page(timeline):
     timeline.button_group(key="timeline-kind").set_value(["visit", "summit"]).run()
     timeline.button_group(key="timeline-status").set_value(["held"]).run()
-    timeline.multiselect(key="timeline-person").set_value(["Princess Flavia"]).run()
+    timeline.button_group(key="timeline-person").set_value(["Princess Flavia"]).run()
     expect_timeline(timeline, ["rudolf-visit-2019", "summit-2023"])
     visit_another_page_and_come_back(timeline, "Timeline")
     expect_timeline(timeline, ["rudolf-visit-2019", "summit-2023"])

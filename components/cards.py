@@ -83,6 +83,39 @@ def values(numbers: list[tuple[str, object]]) -> str:
     return f'<div class="dyad-card-values">{cells}</div>'
 
 
+# A presented slide's numbers: each label whole (wrapped, never cut off) and each number the
+# largest type on the screen, for the back of a briefing room.
+SLIDE_NUMBERS_STYLE = """<style>
+.dyad-slide-numbers { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+  gap: 1.75rem 3rem; margin: 0.5rem 0 1.5rem; }
+.dyad-slide-number p { margin: 0; }
+.dyad-slide-number-label { font-size: 1.4rem; line-height: 1.3; opacity: 0.75; }
+.dyad-slide-number-value { font-size: 3.25rem; font-weight: 600; line-height: 1.15; }
+.dyad-slide-number-note { display: block; font-size: 1.4rem; font-weight: 400; opacity: 0.75; }
+.dyad-slide-number-others { font-size: 1.1rem; opacity: 0.75; margin-top: 0.25rem !important; }
+</style>"""
+
+
+def slide_numbers(numbers: list[tuple[str, str, str, str]]) -> str:
+    """A slide's numbers, each under its label and followed by its note (a figure's status
+    when it is not reported: "planned", "claim"; or "") and what other sources give for it
+    (or ""), as one block of HTML (``SLIDE_NUMBERS_STYLE``)."""
+    cells = "".join(
+        f'<div class="dyad-slide-number"><p class="dyad-slide-number-label">{text(label)}</p>'
+        f'<p class="dyad-slide-number-value">{text(value)}'
+        + (f' <span class="dyad-slide-number-note">({text(note)})</span>' if note else "")
+        + "</p>"
+        + (
+            f'<p class="dyad-slide-number-others">Other sources: {text(others)}</p>'
+            if others
+            else ""
+        )
+        + "</div>"
+        for label, value, note, others in numbers
+    )
+    return f'{SLIDE_NUMBERS_STYLE}<div class="dyad-slide-numbers">{cells}</div>'
+
+
 def said(row: pd.Series, cited: str) -> str:
     """What backs a record: its quote (when it has one), ``cited`` (the line naming its
     source) and its note."""

@@ -8,9 +8,10 @@ Previous and Next (arrow keys too) and the source line on every slide.
 
 import streamlit as st
 
-from components import bundle, deck, images, report, ui
+from components import bundle, cards, deck, images, report, ui
 from components.catalogue import CLAIMS, HEADLINES, default_deck
 from components.charts.claims import VERDICT_SYMBOLS
+from components.overview import other_values
 from components.packs import default_data_dir, pack_folder
 
 # The app's own CSS for presenting: Streamlit's chrome hidden, type for a projector.
@@ -58,6 +59,24 @@ def slide_label(slide_id: str) -> str:
     return f"{entry.page if entry else 'Text'} · {catalogue.slide_title(slide_id)}"
 
 
+def headline_numbers(tables) -> str:
+    """The headline slide's numbers, each under its metric and period and marked with its
+    status when it is not reported, as the deck marks it, and with what other sources give
+    for it, as its Overview card says (``cards``)."""
+    figures = ui.catalogue(tables).slide_rows(HEADLINES)
+    return cards.slide_numbers(
+        [
+            (
+                f"{figure['metric_label']}, {figure['period_label']}",
+                figure["value_label"],
+                "" if figure["status"] == "reported" else str(figure["status"]),
+                other_values(tables, figure),
+            )
+            for _, figure in figures.iterrows()
+        ]
+    )
+
+
 def present(number: int) -> None:
     """One slide on the whole screen: its chart or text, its source line, the controls."""
     st.html(PRESENT_CSS)
@@ -65,14 +84,9 @@ def present(number: int) -> None:
     with st.container(key="slide"):
         if slide_id == HEADLINES:
             st.markdown(f"## Headline numbers, as the documents give them · {ui.md(as_of)}")
-            figures = catalogue.slide_rows(HEADLINES)
-            for start in range(0, len(figures), 3):
-                row = figures.iloc[start : start + 3]
-                for column, (_, figure) in zip(st.columns(3), row.iterrows(), strict=False):
-                    column.metric(
-                        f"{figure['metric_label']}, {figure['period_label']}",
-                        figure["value_label"],
-                    )
+            # HTML, not st.metric: a metric cuts a long label off ("Russian gas supplied
+            # to China, as s…") and the presenting type made its number no larger than it.
+            ui.html(ui.computed(headline_numbers, tables))
         elif slide_id == CLAIMS:
             st.markdown("## Claims and their verdicts")
             for _, check in tables.checks.iterrows():

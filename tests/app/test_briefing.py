@@ -5,6 +5,9 @@ Runs on the small fictional pack; expected words come from its files.
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
@@ -74,6 +77,44 @@ def test_present_walks_the_deck_with_a_source_line_on_every_slide(briefing):
     app.button(key="slide-exit").click().run()
     assert "slide" not in app.query_params
     assert [t.value for t in app.title] == ["Briefing"]
+
+
+def test_the_headline_slide_shows_each_number_under_its_whole_label_and_other_sources(briefing):
+    app = briefing(charts="headlines,claims", slide="1")
+    assert not app.metric, "st.metric cuts a long label off on a slide"
+    [block] = [h.value for h in app.html if "dyad-slide-numbers" in h.value]
+    labels = re.findall(r'class="dyad-slide-number-label">([^<]*)<', block)
+    values = re.findall(r'class="dyad-slide-number-value">([^<]*)<', block)
+    # figures.yaml: the document's (gazette-2024-03-02) one figure, bilateral-trade 2023, 12.5;
+    # pack.yaml: its label "Bilateral trade turnover", in USD bn.
+    assert list(zip(labels, values, strict=True)) == [
+        ("Bilateral trade turnover, 2023", "$12.5 bn")
+    ]
+    assert not re.findall(r'class="dyad-slide-number-note"', block)  # reported: no note
+    # figures.yaml: customs-2024 gives the same year too (12.48, read at one decimal), as the
+    # Overview's card says: where sources differ, both are shown.
+    others = re.findall(r'class="dyad-slide-number-others">([^<]*)<', block)
+    assert others == ["Other sources: $12.5 bn (Sylvanian Customs (Jan 2024))"]
+
+
+def test_the_headline_slide_marks_a_planned_number_as_the_deck_does(
+    briefing, tmp_path, monkeypatch
+):
+    data = tmp_path / "packs"
+    shutil.copytree(PACK_DIR, data / PACK_DIR.name)
+    figures = data / PACK_DIR.name / "figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    gazette = text.index("- id: trade-2023-gazette")
+    status = text.index("status: reported", gazette)
+    figures.write_text(
+        text[:status] + "status: planned" + text[status + len("status: reported") :],
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DYAD_DATA", str(data))
+    app = briefing(charts="headlines,claims", slide="1")
+    [block] = [h.value for h in app.html if "dyad-slide-numbers" in h.value]
+    assert re.findall(r'class="dyad-slide-number-value">([^<]*)<span', block) == ["$12.5 bn "]
+    assert re.findall(r'class="dyad-slide-number-note">([^<]*)<', block) == ["(planned)"]
 
 
 def test_moving_a_slide_down_changes_the_order_in_the_url(briefing):

@@ -21,7 +21,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SHIPPED_DATA
 from tests.e2e.helpers import (
     current_page_title,
     expect_rerun,
@@ -134,6 +134,47 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
     expect(fresh.get_by_text(f"2 / {len(DECK)}")).to_be_visible()
     expect(plotly_charts(fresh)).to_have_count(1)
     fresh.close()
+
+
+# A projector's screen, as a presenter's laptop sends it.
+PROJECTOR = {"width": 1280, "height": 720}
+
+
+def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
+    browser: Browser, browser_context_args, app_url
+):
+    """On the shipped pack, whose labels are long: no label is cut off (st.metric cut them to
+    "Russian gas supplied to China, as s..."), and each number is set larger than its label."""
+    metrics = yaml.safe_load((SHIPPED_DATA / "russia-china" / "pack.yaml").read_text("utf-8"))[
+        "metrics"
+    ]
+    context = browser.new_context(**{**browser_context_args, "viewport": PROJECTOR})
+    try:
+        page = context.new_page()
+        goto(page, app_url, "briefing?charts=headlines&slide=1")
+        no_error_elements(page)
+        numbers = page.locator(".st-key-slide .dyad-slide-number")
+        expect(numbers.first).to_be_visible()
+        shown = numbers.evaluate_all(
+            """(cells) => cells.map((cell) => {
+              const label = cell.querySelector(".dyad-slide-number-label");
+              const value = cell.querySelector(".dyad-slide-number-value");
+              const size = (element) => parseFloat(getComputedStyle(element).fontSize);
+              return {
+                label: label.innerText,
+                whole: label.scrollWidth <= label.clientWidth
+                  && label.scrollHeight <= label.clientHeight,
+                larger: size(value) >= 1.5 * size(label),
+                value: value.innerText,
+              };
+            })"""
+        )
+        assert len(shown) >= 2, shown
+        for number in shown:
+            assert any(number["label"].startswith(m["label"]) for m in metrics.values()), number
+            assert number["whole"] and number["larger"] and number["value"], number
+    finally:
+        context.close()
 
 
 def test_the_deck_chosen_is_still_there_after_a_visit_to_another_page(briefer: Page, fictional_url):

@@ -16,7 +16,7 @@ import pandas as pd
 
 from components.cards import card, cards_block, text, values
 from components.charts.base import document_sources
-from components.tables import PackTables
+from components.tables import PackTables, told_apart
 
 
 def headline_figures(tables: PackTables) -> pd.DataFrame:
@@ -37,14 +37,20 @@ def headline_agreements(tables: PackTables) -> pd.DataFrame:
 
 
 def other_values(tables: PackTables, figure: pd.Series) -> str:
-    """What other sources give for the same metric and period: "$244.8 bn (The Moscow Times, Jan 2025)"."""
+    """What other sources give for the same metric and period: "$244.8 bn (The Moscow Times,
+    Jan 2025)", each at the precision that tells it from the figure's own value."""
     figures = tables.figures
     same = figures[
         (figures["metric"] == figure["metric"])
         & (figures["period"].dt.year == figure["period"].year)
         & (figures["source"] != figure["source"])
     ]
-    return "; ".join(f"{r['value_label']} ({r['source_citation']})" for _, r in same.iterrows())
+    metric = tables.pack.metrics[figure["metric"]]
+    return "; ".join(
+        f"{told_apart(r['value'], metric.unit, metric.money, figure['value'])} "
+        f"({r['source_citation']})"
+        for _, r in same.iterrows()
+    )
 
 
 def strip_events(tables: PackTables, today: dt.date, latest: int = 4) -> pd.DataFrame:

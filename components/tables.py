@@ -163,19 +163,24 @@ NO_PERIOD = "period not stated"
 _NO_DATE = PartialDate(pd.Timestamp.min.date(), "day")
 
 
-def format_value(value: float, unit: str, currency: str | None = None) -> str:
+def format_value(
+    value: float, unit: str, currency: str | None = None, places: int = 1, trim: bool = True
+) -> str:
     """A value with its unit at a reader's precision: "$244.8 bn", "31.1 bcm", "95%".
 
     Money in a currency with a common symbol reads "$244.8 bn" or "€12 bn"
     (the code is dropped from the unit when the unit repeats it); any other
-    currency keeps its code: "7 CNY trn".
+    currency keeps its code: "7 CNY trn". ``places``: decimals kept, one unless two values
+    must be told apart (``told_apart``); trailing zeros are dropped unless ``trim`` is false.
     """
     # Half up, as readers round: 10.25 reads "10.3", not banker's "10.2". Enough digits for
     # any finite float (1e308 has 309), where the default context stops at 28.
     rounded = Decimal(repr(value)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP, context=Context(prec=400)
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=400)
     )
-    number = f"{rounded:,.1f}".removesuffix(".0")
+    number = f"{rounded:,.{places}f}"
+    if trim and "." in number:
+        number = number.rstrip("0").removesuffix(".")
     currency = currency or unit_currency(unit)  # an amount's unit may open on its code
     symbol = CURRENCY_SYMBOLS.get(currency or "")
     if symbol:
@@ -184,6 +189,24 @@ def format_value(value: float, unit: str, currency: str | None = None) -> str:
     if unit.strip() == "%":
         return f"{number}%"
     return f"{number} {unit}"
+
+
+def told_apart(value: float, unit: str, currency: str | None, other: float) -> str:
+    """``value`` formatted as ``format_value`` does, with as many more decimals (up to six) as
+    it takes not to read the same as ``other`` when the two differ: beside a source's
+    "$12.5 bn", another's 12.48 reads "$12.48 bn", not a second "$12.5 bn"; beside a
+    "95%" that stands for 95.04, another's 95 reads "95.00%"."""
+    places = 1
+    while (
+        value != other
+        and places < 6
+        and format_value(value, unit, currency, places, trim=False)
+        == format_value(other, unit, currency, places, trim=False)
+    ):
+        places += 1
+    if places == 1:
+        return format_value(value, unit, currency)
+    return format_value(value, unit, currency, places, trim=False)
 
 
 def source_citation(source: Source) -> str:

@@ -45,3 +45,20 @@ def test_values_read_in_their_currency_whatever_the_pair():
     assert format_value(7, "CNY trn") == "7 CNY trn"  # no common symbol: the code stays
     assert format_value(95, "%") == "95%"
     assert format_value(310.5, "TWh") == "310.5 TWh"
+
+
+def test_a_value_beside_another_is_never_rounded_into_it():
+    """Beside one source's $12.5 bn, another's 12.48 reads "$12.48 bn", not a second
+    "$12.5 bn"; values that read apart at one decimal, or are equal, keep it."""
+    from components.tables import told_apart
+
+    assert told_apart(12.48, "USD bn", None, 12.5) == "$12.48 bn"
+    # Beside a 12.48 shown as "$12.5 bn", a 12.5 shows the decimal that says it is not that.
+    assert told_apart(12.5, "USD bn", None, 12.48) == "$12.50 bn"
+    assert told_apart(100.004, "bcm", None, 100.0) == "100.004 bcm"
+    assert told_apart(12.4, "USD bn", None, 12.43) == "$12.40 bn"
+    assert told_apart(3.25, "bn", "GBP", 3.3) == "£3.25 bn"
+    assert told_apart(244.8, "USD bn", None, 245) == "$244.8 bn"
+    assert told_apart(12.5, "USD bn", None, 12.5) == "$12.5 bn"
+    # A whole 95 beside a 95.04 that reads "95%": its decimals say it is not that one.
+    assert told_apart(95, "%", None, 95.04) == "95.00%"

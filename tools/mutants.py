@@ -396,6 +396,30 @@ MUTANTS = [
         "        for folder in packs_in(directory):",
         "        for folder in pack_folders(directory):",
     ),
+    Mutant(
+        "empty-data-directory-unnamed",
+        "components/ui.py",
+        "    if say_why and not result.packs and not result.problems:",
+        "    if False:",
+    ),
+    Mutant(
+        "few-people-in-a-dropdown",
+        "components/ui.py",
+        "    if len(options) > FEW_OPTIONS:",
+        "    if True:",
+    ),
+    Mutant(
+        "planned-headline-unmarked-on-its-slide",
+        "pages/briefing.py",
+        '                "" if figure["status"] == "reported" else str(figure["status"]),',
+        '                "",',
+    ),
+    Mutant(
+        "other-source-rounded-into-the-figure",
+        "components/overview.py",
+        "        f\"{told_apart(r['value'], metric.unit, metric.money, figure['value'])} \"",
+        "        f\"{r['value_label']} \"",
+    ),
 ]
 
 

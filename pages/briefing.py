@@ -3,7 +3,8 @@
 The selection and the slide in view live in the URL (``?charts=a,b&slide=2``),
 so a presenter can reopen or share the exact deck. With ``slide`` the page
 presents: one slide per screen, large type, no sidebar, toolbar or expanders,
-Previous and Next (arrow keys too) and the source line on every slide.
+Previous and Next (arrow keys, and Page Up and Page Down as a clicker sends them) and the
+source line on every slide.
 """
 
 import streamlit as st
@@ -21,6 +22,7 @@ PRESENT_CSS = """<style>
   display: none !important;
 }
 [data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 1rem; max-width: 100%; }
+.st-key-slide-clicker { display: none !important; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.6rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
 </style>"""
@@ -126,6 +128,25 @@ def present(number: int) -> None:
         shortcut="Right",
         icon=":material/arrow_forward:",
     )
+    # A presentation clicker sends Page Down and Page Up, not the arrows: the same two steps,
+    # on buttons no one sees (a button takes one shortcut; these are hidden by PRESENT_CSS).
+    with st.container(key="slide-clicker"):
+        st.button(
+            "Next slide",
+            key="slide-next-page",
+            on_click=go_to,
+            args=(number + 1,),
+            disabled=number >= len(slides),
+            shortcut="PageDown",
+        )
+        st.button(
+            "Previous slide",
+            key="slide-previous-page",
+            on_click=go_to,
+            args=(number - 1,),
+            disabled=number <= 1,
+            shortcut="PageUp",
+        )
 
 
 # 2. Present, when the URL names a slide

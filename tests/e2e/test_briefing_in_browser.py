@@ -122,6 +122,14 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
     with expect_rerun(page):
         page.keyboard.press("ArrowLeft")
     assert slide_number(page) == "2"
+    # A presentation clicker's two keys step the same way; the buttons behind them are unseen.
+    with expect_rerun(page):
+        page.keyboard.press("PageUp")
+    assert slide_number(page) == "1"
+    with expect_rerun(page):
+        page.keyboard.press("PageDown")
+    assert slide_number(page) == "2"
+    expect(page.locator(".st-key-slide-clicker")).to_be_hidden()
     shared = page.url.removeprefix(fictional_url.rstrip("/") + "/")
 
     with expect_rerun(page):

@@ -116,6 +116,37 @@ def slide_numbers(numbers: list[tuple[str, str, str, str]]) -> str:
     return f'{SLIDE_NUMBERS_STYLE}<div class="dyad-slide-numbers">{cells}</div>'
 
 
+# A slide of claims: the verdict first on each line; past ``FEW_CLAIMS`` in two columns and a
+# smaller type, so that a pack's dozen claims fit one projector screen (1280 x 720).
+FEW_CLAIMS = 6
+SLIDE_CLAIMS_STYLE = """<style>
+.dyad-slide-claims { list-style: none; padding: 0 !important; margin: 0.25rem 0 1rem !important; font-size: 1.6rem;
+  line-height: 1.35; }
+.dyad-slide-claims li { margin: 0 0 0.6rem; break-inside: avoid; }
+.dyad-slide-claims.dyad-many { columns: 2; column-gap: 3rem; font-size: 1.2rem; }
+.dyad-slide-claims.dyad-many li { margin-bottom: 0.5rem; }
+.dyad-slide-verdicts { font-size: 1.25rem; opacity: 0.75; margin: 0 0 0.75rem; }
+</style>"""
+
+
+def slide_claims(claims: list[tuple[str, str, str]]) -> str:
+    """A slide's claims, each as (symbol, verdict, claim), under a count of each verdict (in
+    the order first met), as one block of HTML (``SLIDE_CLAIMS_STYLE``)."""
+    counts: dict[tuple[str, str], int] = {}
+    for symbol, verdict, _ in claims:
+        counts[(symbol, verdict)] = counts.get((symbol, verdict), 0) + 1
+    tally = " · ".join(f"{text(s)} {text(v)} {n}" for (s, v), n in counts.items())
+    items = "".join(
+        f"<li><strong>{text(symbol)} {text(verdict)}</strong>: {text(claim)}</li>"
+        for symbol, verdict, claim in claims
+    )
+    many = " dyad-many" if len(claims) > FEW_CLAIMS else ""
+    return (
+        f'{SLIDE_CLAIMS_STYLE}<p class="dyad-slide-verdicts">{tally}</p>'
+        f'<ul class="dyad-slide-claims{many}">{items}</ul>'
+    )
+
+
 def said(row: pd.Series, cited: str) -> str:
     """What backs a record: its quote (when it has one), ``cited`` (the line naming its
     source) and its note."""

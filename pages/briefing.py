@@ -79,6 +79,20 @@ def headline_numbers(tables) -> str:
     )
 
 
+def claims_slide(tables) -> str:
+    """The claims slide: each claim after its verdict, and a count of each verdict."""
+    return cards.slide_claims(
+        [
+            (
+                VERDICT_SYMBOLS.get(str(check["verdict"]), ""),
+                str(check["verdict"]).capitalize(),
+                check["claim"],
+            )
+            for _, check in tables.checks.iterrows()
+        ]
+    )
+
+
 def present(number: int) -> None:
     """One slide on the whole screen: its chart or text, its source line, the controls."""
     st.html(PRESENT_CSS)
@@ -91,12 +105,9 @@ def present(number: int) -> None:
             ui.html(ui.computed(headline_numbers, tables))
         elif slide_id == CLAIMS:
             st.markdown("## Claims and their verdicts")
-            for _, check in tables.checks.iterrows():
-                verdict = str(check["verdict"])
-                st.markdown(
-                    f"{VERDICT_SYMBOLS.get(verdict, '')} **{ui.md(verdict.capitalize())}**: "
-                    f"{ui.md(check['claim'])}"
-                )
+            # One block of HTML, two columns past a few claims: a dozen, one a paragraph, ran
+            # past the bottom of a projector's screen, their source line with them.
+            ui.html(ui.computed(claims_slide, tables))
         else:
             chart = catalogue.chart(slide_id)
             st.plotly_chart(

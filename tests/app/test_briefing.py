@@ -117,6 +117,18 @@ def test_the_headline_slide_marks_a_planned_number_as_the_deck_does(
     assert re.findall(r'class="dyad-slide-number-note">([^<]*)<', block) == ["(planned)"]
 
 
+def test_the_claims_slide_lists_each_claim_after_its_verdict_with_a_count_of_each(briefing):
+    checks = yaml.safe_load((PACK_DIR / "checks.yaml").read_text(encoding="utf-8"))
+    app = briefing(charts="claims", slide="1")
+    [block] = [h.value for h in app.html if "dyad-slide-claims" in h.value]
+    shown = re.findall(r"<li><strong>\S* (\w+)</strong>: ([^<]*)</li>", block)
+    assert shown == [(c["verdict"].capitalize(), c["claim"]) for c in checks]
+    [tally] = re.findall(r'class="dyad-slide-verdicts">([^<]*)<', block)
+    for verdict in {c["verdict"] for c in checks}:
+        count = sum(c["verdict"] == verdict for c in checks)
+        assert f"{verdict.capitalize()} {count}" in tally, tally
+
+
 def test_moving_a_slide_down_changes_the_order_in_the_url(briefing):
     app = briefing(charts="headlines,timeline,claims")
     # The arrows wait behind one click; the chips show the order meanwhile.

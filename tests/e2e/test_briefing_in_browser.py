@@ -185,6 +185,31 @@ def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
         context.close()
 
 
+def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(
+    browser: Browser, browser_context_args, app_url
+):
+    """The shipped pack's dozen claims, its source line and the buttons on one 1280 x 720
+    screen: one paragraph a claim ran past the bottom of it."""
+    checks = yaml.safe_load((SHIPPED_DATA / "russia-china" / "checks.yaml").read_text("utf-8"))
+    context = browser.new_context(**{**browser_context_args, "viewport": PROJECTOR})
+    try:
+        page = context.new_page()
+        goto(page, app_url, "briefing?charts=claims&slide=1")
+        no_error_elements(page)
+        slide = page.locator(".st-key-slide")
+        for check in checks:
+            expect(slide).to_contain_text(check["claim"])
+        for shown in (
+            slide.locator("li").last,
+            slide.get_by_text(re.compile(r"^Sources?: ")),
+            page.locator(".st-key-slide-exit").get_by_role("button"),
+        ):
+            box = shown.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= PROJECTOR["height"], box
+    finally:
+        context.close()
+
+
 def test_the_deck_chosen_is_still_there_after_a_visit_to_another_page(briefer: Page, fictional_url):
     """A briefer checks a chart on another page and comes back to the deck they chose, in
     their order: a page link opens a page without the address's query, so the deck can

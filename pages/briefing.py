@@ -120,44 +120,27 @@ def present(number: int) -> None:
         st.caption(ui.md(catalogue.slide_source_line(slide_id)))
     leave, previous, where, following = st.columns([2, 2, 1, 2], vertical_alignment="center")
     leave.button("Exit", key="slide-exit", on_click=go_to, args=(None,), shortcut="Esc")
-    previous.button(
-        "Previous",
-        key="slide-previous",
-        on_click=go_to,
-        args=(number - 1,),
-        disabled=number <= 1,
-        shortcut="Left",
-        icon=":material/arrow_back:",
-    )
+    step(previous, "Previous", "slide-previous", number - 1, "Left", ":material/arrow_back:")
     where.markdown(f"**{number} / {len(slides)}**")
-    following.button(
-        "Next",
-        key="slide-next",
-        on_click=go_to,
-        args=(number + 1,),
-        disabled=number >= len(slides),
-        shortcut="Right",
-        icon=":material/arrow_forward:",
-    )
+    step(following, "Next", "slide-next", number + 1, "Right", ":material/arrow_forward:")
     # A presentation clicker sends Page Down and Page Up, not the arrows: the same two steps,
     # on buttons no one sees (a button takes one shortcut; these are hidden by PRESENT_CSS).
     with st.container(key="slide-clicker"):
-        st.button(
-            "Next slide",
-            key="slide-next-page",
-            on_click=go_to,
-            args=(number + 1,),
-            disabled=number >= len(slides),
-            shortcut="PageDown",
-        )
-        st.button(
-            "Previous slide",
-            key="slide-previous-page",
-            on_click=go_to,
-            args=(number - 1,),
-            disabled=number <= 1,
-            shortcut="PageUp",
-        )
+        step(st, "Next slide", "slide-next-page", number + 1, "PageDown")
+        step(st, "Previous slide", "slide-previous-page", number - 1, "PageUp")
+
+
+def step(where, label: str, key: str, to: int, shortcut: str, icon: str | None = None) -> None:
+    """A button (and its ``shortcut``) that shows slide ``to``, disabled past either end."""
+    where.button(
+        label,
+        key=key,
+        on_click=go_to,
+        args=(to,),
+        disabled=not 1 <= to <= len(slides),
+        shortcut=shortcut,
+        icon=icon,
+    )
 
 
 # 2. Present, when the URL names a slide

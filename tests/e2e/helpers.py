@@ -222,7 +222,8 @@ def shared_tab(
     browser: Browser, context_args: dict, base_url: str, path: str = ""
 ) -> Iterator[Page]:
     """A tab a module's tests share, opened once at ``base_url/path``: the tests go on from
-    where the one before left it, as a reader does (a fresh tab loads the whole app again)."""
+    where the one before left it, as a reader does (a fresh tab loads the whole app again).
+    Also one test's own tab, of a screen size of its own (``context_args``' viewport)."""
     context = browser.new_context(**context_args)
     try:
         page = context.new_page()

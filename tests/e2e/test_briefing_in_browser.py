@@ -156,10 +156,8 @@ def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
     metrics = yaml.safe_load((SHIPPED_DATA / "russia-china" / "pack.yaml").read_text("utf-8"))[
         "metrics"
     ]
-    context = browser.new_context(**{**browser_context_args, "viewport": PROJECTOR})
-    try:
-        page = context.new_page()
-        goto(page, app_url, "briefing?charts=headlines&slide=1")
+    on_projector = {**browser_context_args, "viewport": PROJECTOR}
+    with shared_tab(browser, on_projector, app_url, "briefing?charts=headlines&slide=1") as page:
         no_error_elements(page)
         numbers = page.locator(".st-key-slide .dyad-slide-number")
         expect(numbers.first).to_be_visible()
@@ -181,8 +179,6 @@ def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
         for number in shown:
             assert any(number["label"].startswith(m["label"]) for m in metrics.values()), number
             assert number["whole"] and number["larger"] and number["value"], number
-    finally:
-        context.close()
 
 
 def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(
@@ -191,10 +187,8 @@ def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(
     """The shipped pack's dozen claims, its source line and the buttons on one 1280 x 720
     screen: one paragraph a claim ran past the bottom of it."""
     checks = yaml.safe_load((SHIPPED_DATA / "russia-china" / "checks.yaml").read_text("utf-8"))
-    context = browser.new_context(**{**browser_context_args, "viewport": PROJECTOR})
-    try:
-        page = context.new_page()
-        goto(page, app_url, "briefing?charts=claims&slide=1")
+    on_projector = {**browser_context_args, "viewport": PROJECTOR}
+    with shared_tab(browser, on_projector, app_url, "briefing?charts=claims&slide=1") as page:
         no_error_elements(page)
         slide = page.locator(".st-key-slide")
         for check in checks:
@@ -206,8 +200,6 @@ def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(
         ):
             box = shown.bounding_box()
             assert box is not None and box["y"] + box["height"] <= PROJECTOR["height"], box
-    finally:
-        context.close()
 
 
 def test_the_deck_chosen_is_still_there_after_a_visit_to_another_page(briefer: Page, fictional_url):

@@ -16,6 +16,7 @@ own text colour (opacity for the quieter lines), so a dark theme reads as well.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -120,8 +121,8 @@ def slide_numbers(numbers: list[tuple[str, str, str, str]]) -> str:
 # smaller type, so that a pack's dozen claims fit one projector screen (1280 x 720).
 FEW_CLAIMS = 6
 SLIDE_CLAIMS_STYLE = """<style>
-.dyad-slide-claims { list-style: none; padding: 0 !important; margin: 0.25rem 0 1rem !important; font-size: 1.6rem;
-  line-height: 1.35; }
+.dyad-slide-claims { list-style: none; padding: 0 !important; margin: 0.25rem 0 1rem !important;
+  font-size: 1.6rem; line-height: 1.35; }
 .dyad-slide-claims li { margin: 0 0 0.6rem; break-inside: avoid; }
 .dyad-slide-claims.dyad-many { columns: 2; column-gap: 3rem; font-size: 1.2rem; }
 .dyad-slide-claims.dyad-many li { margin-bottom: 0.5rem; }
@@ -132,9 +133,7 @@ SLIDE_CLAIMS_STYLE = """<style>
 def slide_claims(claims: list[tuple[str, str, str]]) -> str:
     """A slide's claims, each as (symbol, verdict, claim), under a count of each verdict (in
     the order first met), as one block of HTML (``SLIDE_CLAIMS_STYLE``)."""
-    counts: dict[tuple[str, str], int] = {}
-    for symbol, verdict, _ in claims:
-        counts[(symbol, verdict)] = counts.get((symbol, verdict), 0) + 1
+    counts = Counter((symbol, verdict) for symbol, verdict, _ in claims)
     tally = " · ".join(f"{text(s)} {text(v)} {n}" for (s, v), n in counts.items())
     items = "".join(
         f"<li><strong>{text(symbol)} {text(verdict)}</strong>: {text(claim)}</li>"

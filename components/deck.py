@@ -52,20 +52,31 @@ def title_lines(catalogue: Catalogue) -> tuple[str, list[str]]:
     return tables.pack.title, lines
 
 
+def headline_parts(row: pd.Series) -> tuple[str, str, str]:
+    """A headline figure as a text slide shows it: its metric and period, its value, and its
+    status when it is not reported ("planned", "claim"; "" when reported)."""
+    note = "" if row["status"] == "reported" else str(row["status"])
+    return f"{row['metric_label']}, {row['period_label']}", row["value_label"], note
+
+
+def claim_parts(row: pd.Series) -> tuple[str, str, str]:
+    """A check as a text slide shows it: its verdict's symbol, the verdict, the claim."""
+    verdict = str(row["verdict"])
+    return VERDICT_SYMBOLS.get(verdict, ""), verdict.capitalize(), row["claim"]
+
+
 def text_slide_lines(catalogue: Catalogue, slide_id: str) -> list[str]:
     """The lines of a text slide: the headline numbers, or every claim with its verdict."""
     rows = catalogue.slide_rows(slide_id)
     if slide_id == HEADLINES:
         return [
-            f"{r['metric_label']}, {r['period_label']}: {r['value_label']}"
-            + ("" if r["status"] == "reported" else f" ({r['status']})")
-            for _, r in rows.iterrows()
+            f"{label}: {value}" + (f" ({note})" if note else "")
+            for label, value, note in (headline_parts(r) for _, r in rows.iterrows())
         ]
     if slide_id == CLAIMS:
         return [
-            f"{VERDICT_SYMBOLS.get(str(r['verdict']), '')} {str(r['verdict']).capitalize()}: "
-            f"{r['claim']}"
-            for _, r in rows.iterrows()
+            f"{symbol} {verdict}: {claim}"
+            for symbol, verdict, claim in (claim_parts(r) for _, r in rows.iterrows())
         ]
     raise KeyError(slide_id)
 

@@ -11,7 +11,6 @@ import streamlit as st
 
 from components import bundle, cards, deck, images, report, ui
 from components.catalogue import CLAIMS, HEADLINES, default_deck
-from components.charts.claims import VERDICT_SYMBOLS
 from components.overview import other_values
 from components.packs import default_data_dir, pack_folder
 
@@ -62,35 +61,18 @@ def slide_label(slide_id: str) -> str:
 
 
 def headline_numbers(tables) -> str:
-    """The headline slide's numbers, each under its metric and period and marked with its
-    status when it is not reported, as the deck marks it, and with what other sources give
-    for it, as its Overview card says (``cards``)."""
+    """The headline slide's numbers as the deck words them (``deck.headline_parts``), each
+    with what other sources give for it, as its Overview card says (``cards``)."""
     figures = ui.catalogue(tables).slide_rows(HEADLINES)
     return cards.slide_numbers(
-        [
-            (
-                f"{figure['metric_label']}, {figure['period_label']}",
-                figure["value_label"],
-                "" if figure["status"] == "reported" else str(figure["status"]),
-                other_values(tables, figure),
-            )
-            for _, figure in figures.iterrows()
-        ]
+        [(*deck.headline_parts(f), other_values(tables, f)) for _, f in figures.iterrows()]
     )
 
 
 def claims_slide(tables) -> str:
-    """The claims slide: each claim after its verdict, and a count of each verdict."""
-    return cards.slide_claims(
-        [
-            (
-                VERDICT_SYMBOLS.get(str(check["verdict"]), ""),
-                str(check["verdict"]).capitalize(),
-                check["claim"],
-            )
-            for _, check in tables.checks.iterrows()
-        ]
-    )
+    """The claims slide: each claim after its verdict, as the deck words it
+    (``deck.claim_parts``), and a count of each verdict."""
+    return cards.slide_claims([deck.claim_parts(check) for _, check in tables.checks.iterrows()])
 
 
 def present(number: int) -> None:

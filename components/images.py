@@ -25,6 +25,7 @@ import contextlib
 import copy
 import hashlib
 import io
+import logging
 import os
 import shutil
 import threading
@@ -55,6 +56,7 @@ UNSEEN_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 START_TIMEOUT = 30.0
 RENDER_TIMEOUT = 30.0
 CACHE_ENTRIES = 96
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -273,8 +275,9 @@ def figure_image(figure: go.Figure, fmt: str) -> bytes:
             return _CACHE[key]
     try:
         image = _BROWSER.render(spec, image_format)
-    except RenderTimeout:
+    except RenderTimeout as error:
         # Seen about once in a hundred PDFs under load: the browser was restarted; try once more.
+        _LOG.warning("%s: drawing the %s once more in a new browser", error, image_format.label)
         image = _BROWSER.render(spec, image_format)
     with _CACHE_LOCK:
         _CACHE[key] = image

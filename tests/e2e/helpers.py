@@ -19,9 +19,11 @@ waits for the server to report the new run finished on the app's websocket.
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, WebSocket
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -150,6 +152,62 @@ def expect_rerun(page: Page, timeout: float = WAIT_MS) -> Iterator[None]:
         yield
     page.evaluate(_SETTLE_JS)
     wait_for_app(page, timeout)
+
+
+def download(page: Page, button: Locator, timeout: float = WAIT_MS) -> tuple[str, bytes]:
+    """Click a download ``button`` as a reader does; the file's suggested name and its bytes.
+
+    Should no download start within ``timeout``, the failure says what happened after the
+    click: the messages the tab sent and got on the app's websocket (a deferred download
+    asks the server for its file in one), the media files it requested and their answers,
+    the button's own error text and the browser's console, so a lost click can be told
+    from a slow or failed file.
+    """
+    trail: list[str] = []
+    clicked = time.monotonic()
+
+    def note(what: str) -> None:
+        trail.append(f"{(time.monotonic() - clicked) * 1000:7.0f} ms  {what}")
+
+    streams = [stream for stream in _STREAMS.get(page, []) if not stream.is_closed()]
+
+    def sent(payload) -> None:
+        note(f"sent on the websocket: {len(payload)} bytes")
+
+    def received(payload) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg()
+            message.ParseFromString(payload)
+            note(f"received on the websocket: {message.WhichOneof('type')}")
+
+    def answered(response) -> None:
+        if "/media/" in response.url:
+            note(f"media file {response.url}: HTTP {response.status}")
+
+    def console(message) -> None:
+        note(f"console {message.type}: {message.text}")
+
+    listeners = [(page, "response", answered), (page, "console", console)]
+    for stream in streams[-1:]:
+        listeners += [(stream, "framesent", sent), (stream, "framereceived", received)]
+    for target, event, listener in listeners:
+        target.on(event, listener)
+    try:
+        with page.expect_download(timeout=timeout) as info:
+            clicked = time.monotonic()
+            button.click()
+        return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+    except PlaywrightTimeoutError as error:
+        shown = button.locator("xpath=ancestor::*[@data-testid='stDownloadButton'][1]")
+        errors = shown.locator("[data-testid='stDownloadButtonError']").all_inner_texts()
+        note(f"button disabled: {button.is_disabled()}; its error text: {errors}")
+        raise AssertionError(
+            f"no download within {timeout / 1000:.0f} s of the click; after it:\n  "
+            + "\n  ".join(trail or ["nothing on the websocket, no media file, no console"])
+        ) from error
+    finally:
+        for target, event, listener in listeners:
+            target.remove_listener(event, listener)
 
 
 def open_chart_data(page: Page, chart_key: str) -> Locator:

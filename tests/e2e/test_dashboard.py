@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import yaml
@@ -18,6 +17,7 @@ from components.registry import PAGES
 from tests.conftest import SHIPPED_DATA
 from tests.e2e.helpers import (
     current_page_title,
+    download,
     element_code_prefetched,
     expect_rerun,
     goto,
@@ -247,12 +247,9 @@ def test_an_agreements_filter_is_in_the_address_and_its_link_opens_the_same_rows
 def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
     page = on_page(reader, "Trade")
     data = open_chart_data(page, "trade-by-year")
-    with page.expect_download() as download_info:
-        data.locator(".st-key-csv-trade-by-year").get_by_role("button").click()
-    download = download_info.value
-    assert download.suggested_filename == "russia-china-trade-by-year.csv"
+    name, body = download(page, data.locator(".st-key-csv-trade-by-year").get_by_role("button"))
+    assert name == "russia-china-trade-by-year.csv"
     expected = trade_by_year_chart(load_packs(SHIPPED_DATA).packs["russia-china"])
-    body = Path(download.path()).read_bytes()
     assert body == csv_bytes(expected.rows)
     assert "In 2024, bilateral trade hit a record $245 billion." in body.decode("utf-8-sig")
 
@@ -267,11 +264,9 @@ def test_toolbar_saves_a_print_resolution_png_named_after_the_chart(reader: Page
     page = on_page(reader, "Trade")
     chart = page.locator(".st-key-chart-trade-by-year .js-plotly-plot")
     chart.hover()
-    with page.expect_download() as download_info:
-        chart.locator(".modebar-btn[data-title='Download plot as a PNG']").click()
-    download = download_info.value
-    assert download.suggested_filename == "russia-china-trade-by-year.png"
-    assert png_size(Path(download.path()).read_bytes()) == (3200, 1800)
+    name, body = download(page, chart.locator(".modebar-btn[data-title='Download plot as a PNG']"))
+    assert name == "russia-china-trade-by-year.png"
+    assert png_size(body) == (3200, 1800)
 
 
 def test_a_card_leads_in_one_click_to_its_sentence_and_source(reader: Page):

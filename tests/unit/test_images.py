@@ -112,3 +112,24 @@ def test_no_chromium_is_said_clearly_and_fast(monkeypatch, tmp_path):
     message = str(raised.value)
     assert "apt-get install chromium" in message
     assert "DYAD_CHROMIUM" in message and "no-such-chromium" in message
+
+
+def test_an_image_chromium_was_too_slow_for_is_drawn_again_and_said_in_the_log(monkeypatch, caplog):
+    """A browser stuck over one image is started afresh and the image drawn once more; the
+    server's log says so (a reader waiting on a slow download leaves a trace to read)."""
+    drawn = []
+
+    def render(spec, image_format):
+        drawn.append(image_format.label)
+        if len(drawn) == 1:
+            raise images.RenderTimeout("Chromium did not draw the image within 30 s")
+        return b"drawn the second time"
+
+    monkeypatch.setattr(images._BROWSER, "render", render)
+    # A chart of its own height, so no earlier test's cached image answers.
+    figure = images.export_figure(catalogue().chart("timeline"), "retried", height=901)
+    with caplog.at_level("WARNING", logger="components.images"):
+        assert images.figure_image(figure, "svg") == b"drawn the second time"
+    assert drawn == ["SVG", "SVG"]
+    assert "Chromium did not draw the image within 30 s" in caplog.text
+    assert "drawing the SVG once more" in caplog.text

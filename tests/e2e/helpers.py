@@ -154,6 +154,52 @@ def expect_rerun(page: Page, timeout: float = WAIT_MS) -> Iterator[None]:
     wait_for_app(page, timeout)
 
 
+# Resolves once the element has stayed where it is, at the same size, for ten frames, with no
+# element loading above it. A table's code loads lazily: until it has, a short placeholder
+# stands in its place and the buttons below it sit higher. Playwright's own check (two
+# frames) let a click's press land on a download button and its release, 34 ms later, on the
+# table that had pushed it down: a lost click (seen about once in ten full runs).
+_STEADY_JS = """(element) => new Promise((done) => {
+  let last = "", same = 0, frames = 0;
+  const tick = () => {
+    frames += 1;
+    const box = element.getBoundingClientRect();
+    const now = `${box.x},${box.y},${box.width},${box.height}`;
+    const loading = document.querySelector("[data-testid='stSkeleton']");
+    same = now === last && !loading ? same + 1 : 0;
+    last = now;
+    // Never waits for ever: after 600 frames (ten seconds) the click goes ahead.
+    if (same >= 10 || frames > 600) done(); else requestAnimationFrame(tick);
+  };
+  tick();
+})"""
+
+# Records where the pointer's events land (capture phase, on the window) and any download
+# button's error, for a failure to show.
+_RECORD_POINTER_JS = """() => {
+  window.dyadPointer = [];
+  if (window.dyadPointerRecorded) return;
+  window.dyadPointerRecorded = true;
+  const describe = (node) => node && node.closest
+    ? [node.tagName, node.closest("[data-testid]")?.getAttribute("data-testid"),
+       node.closest("[class*='st-key-']")?.className.match(/st-key-[^ ]+/)?.[0],
+       (node.innerText || "").slice(0, 30)].join(" ")
+    : String(node);
+  for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+    window.addEventListener(type, (event) => window.dyadPointer.push(
+      `${type} at ${event.clientX},${event.clientY} on ${describe(event.target)}`
+      + ` scrollY=${window.scrollY} t=${Math.round(performance.now())}`), true);
+  }
+  // A download button's error shows for five seconds only: keep its words.
+  new MutationObserver(() => {
+    for (const shown of document.querySelectorAll("[data-testid='stDownloadButtonError']")) {
+      const said = `download button error: ${shown.innerText}`;
+      if (!window.dyadPointer.includes(said)) window.dyadPointer.push(said);
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+}"""
+
+
 def download(page: Page, button: Locator, timeout: float = WAIT_MS) -> tuple[str, bytes]:
     """Click a download ``button`` as a reader does; the file's suggested name and its bytes.
 
@@ -161,7 +207,8 @@ def download(page: Page, button: Locator, timeout: float = WAIT_MS) -> tuple[str
     click: the messages the tab sent and got on the app's websocket (a deferred download
     asks the server for its file in one), the media files it requested and their answers,
     the button's own error text and the browser's console, so a lost click can be told
-    from a slow or failed file.
+    from a slow or failed file. The click waits until the button has stopped moving
+    (``_STEADY_JS``), as a reader's eye does.
     """
     trail: list[str] = []
     clicked = time.monotonic()
@@ -192,15 +239,20 @@ def download(page: Page, button: Locator, timeout: float = WAIT_MS) -> tuple[str
         listeners += [(stream, "framesent", sent), (stream, "framereceived", received)]
     for target, event, listener in listeners:
         target.on(event, listener)
+    page.evaluate(_RECORD_POINTER_JS)
+    button.evaluate(_STEADY_JS, timeout=timeout)
     try:
         with page.expect_download(timeout=timeout) as info:
             clicked = time.monotonic()
             button.click()
+            note(f"click done, the button at {button.bounding_box()}")
         return info.value.suggested_filename, Path(info.value.path()).read_bytes()
     except PlaywrightTimeoutError as error:
         shown = button.locator("xpath=ancestor::*[@data-testid='stDownloadButton'][1]")
         errors = shown.locator("[data-testid='stDownloadButtonError']").all_inner_texts()
         note(f"button disabled: {button.is_disabled()}; its error text: {errors}")
+        for event in page.evaluate("() => window.dyadPointer || []"):
+            note(f"(in the page) {event}")
         raise AssertionError(
             f"no download within {timeout / 1000:.0f} s of the click; after it:\n  "
             + "\n  ".join(trail or ["nothing on the websocket, no media file, no console"])

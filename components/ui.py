@@ -659,12 +659,21 @@ def _sent(figure: go.Figure) -> go.Figure:
     return _SentFigure(figure.to_dict())
 
 
+# The height a slide's chart is laid out for (its title's place); it is drawn as high as the
+# screen leaves it.
+SLIDE_CHART_HEIGHT = 700
+
+
 def slide_figure(chart: Chart, as_of: str) -> Any:
-    """The chart as a presented slide shows it (the export's styling, 700 px high), made once
-    per chart: a presenter's every click reruns the page."""
+    """The chart as a presented slide shows it (the export's styling, its source line inside),
+    as high as the screen leaves it (no height of its own: ``st.plotly_chart(height="stretch")``
+    in a slide the presenting CSS makes a screen high), made once per chart: a presenter's every
+    click reruns the page."""
 
     def present(chart: Chart) -> Any:
-        return images.export_figure(chart, as_of, height=700)
+        figure = images.export_figure(chart, as_of, height=SLIDE_CHART_HEIGHT)
+        figure.layout.height = None
+        return figure
 
     return _derived(chart, present)
 

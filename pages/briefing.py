@@ -21,6 +21,8 @@ PRESENT_CSS = """<style>
   display: none !important;
 }
 [data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 1rem; max-width: 100%; }
+.st-key-slide [data-testid="stFullScreenFrame"]:has([data-testid="stPlotlyChart"]),
+.st-key-slide [data-testid="stPlotlyChart"] { height: calc(100vh - 7.75rem) !important; }
 .st-key-slide-clicker { display: none !important; }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p { font-size: 1.6rem; }
 [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.25rem; }
@@ -91,6 +93,9 @@ def present(number: int) -> None:
             # past the bottom of a projector's screen, their source line with them.
             ui.html(ui.computed(claims_slide, tables))
         else:
+            # The chart fills the slide, its source line inside (as in every export); a
+            # caption under it said the same again and, with the chart 700 px high, pushed
+            # itself and the buttons off a 1280x720 screen.
             chart = catalogue.chart(slide_id)
             st.plotly_chart(
                 ui.sent_figure(ui.slide_figure(chart, as_of)),
@@ -98,8 +103,10 @@ def present(number: int) -> None:
                 theme=None,
                 config={"displayModeBar": False},
                 alt=chart.alt_text,
+                height="stretch",
             )
-        st.caption(ui.md(catalogue.slide_source_line(slide_id)))
+        if catalogue.get(slide_id) is None:
+            st.caption(ui.md(catalogue.slide_source_line(slide_id)))
     leave, previous, where, following = st.columns([2, 2, 1, 2], vertical_alignment="center")
     leave.button("Exit", key="slide-exit", on_click=go_to, args=(None,), shortcut="Esc")
     step(previous, "Previous", "slide-previous", number - 1, "Left", ":material/arrow_back:")

@@ -181,6 +181,27 @@ def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
             assert number["whole"] and number["larger"] and number["value"], number
 
 
+@pytest.mark.parametrize("screen", [PROJECTOR, {"width": 1920, "height": 1080}])
+def test_a_chart_slide_fills_the_screen_with_its_source_line_and_buttons_on_it(
+    browser: Browser, browser_context_args, app_url, screen
+):
+    """A chart slide takes the screen's height, whatever the screen: at 1280 x 720 a chart
+    700 px high pushed its source line and the buttons off the bottom; at 1920 x 1080 it
+    left a third of the screen empty. Its source line is inside the chart, once."""
+    on_screen = {**browser_context_args, "viewport": screen}
+    with shared_tab(browser, on_screen, app_url, "briefing?charts=trade-by-year&slide=1") as page:
+        no_error_elements(page)
+        chart = page.locator(".st-key-slide .js-plotly-plot")
+        source_line = chart.locator(".annotation-text", has_text=re.compile(r"^Sources?: "))
+        expect(source_line).to_have_count(1)
+        exit_button = page.locator(".st-key-slide-exit").get_by_role("button")
+        for shown in (chart, source_line, exit_button):
+            box = shown.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= screen["height"], box
+        assert chart.bounding_box()["height"] >= 0.75 * screen["height"]
+        expect(page.locator(".st-key-slide [data-testid='stCaptionContainer']")).to_have_count(0)
+
+
 def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(
     browser: Browser, browser_context_args, app_url
 ):

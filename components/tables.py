@@ -209,6 +209,16 @@ def told_apart(value: float, unit: str, currency: str | None, other: float) -> s
     return format_value(value, unit, currency, places, trim=False)
 
 
+def as_given(value: float, unit: str, currency: str | None = None) -> str:
+    """``value`` with the decimals it was recorded with (up to six), as ``format_value``
+    writes it otherwise: "$12.48 bn", "$10.25 bn", "$245 bn". Where a reader holds a record
+    against a claim and its quote, it reads as the quote does: at one decimal, Customs'
+    12.48 read "$12.5 bn", the very figure of the claim it was weighed against."""
+    value = float(value)  # a table's numpy float reads np.float64(...)
+    decimals = -Decimal(repr(value)).normalize().as_tuple().exponent
+    return format_value(value, unit, currency, places=min(max(decimals, 1), 6))
+
+
 def source_citation(source: Source) -> str:
     """The short form a chart's source line uses: "Realist English (May 2025)"."""
     when = (

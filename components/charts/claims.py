@@ -19,7 +19,7 @@ from components.charts.base import (
     plain,
     wrapped,
 )
-from components.tables import PackTables, record_summary
+from components.tables import PackTables, as_given, record_summary
 from components.theme import CONTEXT_GREY
 
 VERDICT_COLOURS = {
@@ -47,6 +47,12 @@ def evidence_figures(tables: PackTables, check: pd.Series) -> pd.DataFrame:
     return rows[rows["unit"] == unit]
 
 
+def given_label(tables: PackTables, figure: pd.Series) -> str:
+    """A figure's value as it was recorded (``as_given``): a claim is weighed against
+    figures that may differ from it in the second decimal only."""
+    return as_given(figure["value"], figure["unit"], tables.pack.metrics[figure["metric"]].money)
+
+
 def check_chart_title(verdict: object, claim: object) -> str:
     """The title of a check's chart: its verdict, then the claim."""
     return f"{str(verdict).capitalize()}: {claim}"
@@ -59,6 +65,7 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
     rows = evidence_figures(tables, check)
     if rows.empty:
         return None
+    rows = rows.assign(value_label=[given_label(tables, figure) for _, figure in rows.iterrows()])
     from_claim = rows["source"] == check["source"]
     one_metric = rows["metric"].nunique() == 1
     labels = [
@@ -137,7 +144,7 @@ def evidence_records(tables: PackTables, check: pd.Series) -> pd.DataFrame:
                 "id": evidence_id,
                 "table": table,
                 "what": row.get("metric_label", "") if table == "figures" else table[:-1],
-                "record": record_summary(row),
+                "record": given_label(tables, row) if table == "figures" else record_summary(row),
                 "when": when,
                 "source_citation": row["source_citation"],
                 "source_url": row["source_url"],

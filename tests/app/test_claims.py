@@ -3,9 +3,12 @@ with its quote and its source, read off the reader pack's files."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
-from tests.app.reader import READER_DATA, cards_shown, open_page
+from tests.app.reader import READER_DATA, cards_shown, charts, open_page
+from tests.conftest import FIXTURES
 
 PACK_DIR = READER_DATA / "ruritania-graustark"
 
@@ -59,3 +62,30 @@ def test_a_claims_own_quote_and_source_show_without_a_click(monkeypatch):
         url = SOURCES[check["source"]].get("url")
         if url:
             assert url in card.links
+
+
+def test_a_claims_evidence_reads_each_figure_as_its_record_gives_it(monkeypatch):
+    """The fictional pack's claim of "$12.5 billion" is weighed against Customs' 12.48 and
+    10.25 (figures.yaml): at one decimal its evidence and its chart read "$12.5 bn" and
+    "$10.3 bn", the first the claim's own figure, the second one no source gives."""
+    fictional = FIXTURES / "packs" / "freedonia-sylvania"
+    figures = {f["id"]: f for f in yaml.safe_load((fictional / "figures.yaml").read_text())}
+    checks = yaml.safe_load((fictional / "checks.yaml").read_text())
+    metrics = yaml.safe_load((fictional / "pack.yaml").read_text())["metrics"]
+    weighed = [
+        (check["id"], metrics[figures[record_id]["metric"]]["label"], figures[record_id]["value"])
+        for check in checks
+        for record_id in check.get("evidence", [])
+        if record_id in figures
+    ]
+    assert any(round(value, 1) != value for *_, value in weighed), "no second decimal: void"
+    app = open_page("Claims", FIXTURES / "packs", monkeypatch)
+    claims = {card.record: card for card in cards_shown(app).values() if card.kind == "claim"}
+    drawn = charts(app)
+    for check_id, label, value in weighed:
+        as_recorded = re.compile(rf"(?<![\d.]){re.escape(str(value))}(?![\d])")
+        # The evidence list's line of the record: "<metric label>: <value> · <when>".
+        lines = [line for line in claims[check_id].source if line.startswith(f"{label}: ")]
+        assert any(as_recorded.search(line) for line in lines), (check_id, value, lines)
+        [bars] = drawn[f"check-{check_id}"]["data"]
+        assert any(as_recorded.search(text) for text in bars["text"]), (check_id, bars["text"])

@@ -134,7 +134,8 @@ READER_MUST_SEE = {
     "Energy": ["4.1 bcm in 2020", "38.8 bcm in 2025", "50 bcm/yr"],
     "Agreements": ["agreements, declarations and programmes", "nuclear energy"],
     "Timeline": ["32 events"],
-    "Claims": ["Contradicted", "11th visit", "$688.3 bn", "$785.8 bn", "$245 bn"],
+    # figures.yaml: the EU, 785.82 (a claim weighs it as recorded, not "$785.8 bn")
+    "Claims": ["Contradicted", "11th visit", "$688.3 bn", "$785.82 bn", "$245 bn"],
     "Sources": ["records from this source", "Realist English"],
     "Briefing": ["Headline numbers", "Bilateral trade turnover peaked at", "Take away"],
 }

@@ -98,11 +98,34 @@ def default_data_dir() -> Path:
 
 
 def pack_folders(directory: Path) -> list[Path]:
-    """Folders under ``directory`` that are packs (hidden and ``_`` folders are not)."""
+    """Folders under ``directory`` that are packs, or are meant to be: each holds one of a
+    pack's files (``pack.yaml``, ``sources.yaml``, ``figures.yaml``, ...), so a pack whose
+    ``pack.yaml`` was forgotten is still named with what it lacks. Hidden and ``_`` folders
+    are not, nor is a folder of anything else: with ``DYAD_DATA`` set one folder too high
+    (the repository), its code and docs were each listed as a broken pack."""
     return sorted(
         child
         for child in directory.iterdir()
-        if child.is_dir() and not child.name.startswith((".", "_"))
+        if child.is_dir() and not child.name.startswith((".", "_")) and holds_pack_files(child)
+    )
+
+
+# The files a pack folder holds at its top (``pack.yaml`` and the record files).
+PACK_FILE_NAMES = tuple(f"{name}.yaml" for name in (*REQUIRED_FILES, *RECORD_FILES))
+
+
+def holds_pack_files(folder: Path) -> bool:
+    """True when ``folder`` holds one of a pack's files at its top."""
+    return any((folder / name).is_file() for name in PACK_FILE_NAMES)
+
+
+def folders_of_packs_below(directory: Path) -> list[Path]:
+    """The folders just below ``directory`` that hold packs: where ``DYAD_DATA`` was meant to
+    point when it names the folder above them (``data/``'s parent, the repository)."""
+    return sorted(
+        child
+        for child in Path(directory).iterdir()
+        if child.is_dir() and not child.name.startswith((".", "_")) and pack_folders(child)
     )
 
 
@@ -134,7 +157,9 @@ def pack_fingerprint(directory: Path) -> str:
     time (or inode) changed; otherwise the hash of the last read of the same files is returned.
     """
     directory = Path(directory)
-    stats = sorted(_file_stats(str(directory)))
+    # The files of the folders the loader reads, not every file below: a data directory set
+    # one folder too high (the repository) had its .git and .venv walked on every run.
+    stats = sorted(stat for folder in packs_in(directory) for stat in _file_stats(str(folder)))
     signature = tuple(stats)
     known = _FINGERPRINTS.get(signature)
     if known is not None:

@@ -39,7 +39,13 @@ from components.charts.base import Chart, undrawn_metrics
 from components.charts.trade import claims_over_time_chart
 from components.element_code import element_modules, prefetch_script
 from components.exports import csv_bytes
-from components.packs import LoadResult, default_data_dir, load_packs, pack_fingerprint
+from components.packs import (
+    LoadResult,
+    default_data_dir,
+    folders_of_packs_below,
+    load_packs,
+    pack_fingerprint,
+)
 from components.registry import page_spec
 from components.tables import PackTables
 from components.theme import EXPORT_SIZE
@@ -120,9 +126,16 @@ def load_result(*, say_why: bool = True) -> LoadResult | None:
         return None
     result = _load_packs(str(directory), files_fingerprint(directory))
     if say_why and not result.packs and not result.problems:
+        below = [md(folder) for folder in folders_of_packs_below(directory)]
+        if len(below) == 1:
+            hint = f" {below[0]} holds packs: set DYAD_DATA to it."
+        elif below:
+            hint = f" {', '.join(below)} hold packs: set DYAD_DATA to one of them."
+        else:
+            hint = f" {WHERE_PACKS_GO}"
         st.error(
             f"The data directory {md(directory)} holds no pack (a pack is a folder with a "
-            f"pack.yaml). {WHERE_PACKS_GO}"
+            f"pack.yaml).{hint}"
         )
     return result
 

@@ -18,7 +18,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from components.packs import CheckedPack, check_pack, default_data_dir, packs_in
+from components.packs import (
+    CheckedPack,
+    check_pack,
+    default_data_dir,
+    folders_of_packs_below,
+    packs_in,
+)
 from components.schema import RECORD_FILES
 
 
@@ -36,7 +42,11 @@ def validate(directories: list[Path], out: TextIO | None = None) -> int:
     for directory in directories:
         folders = packs_in(directory)
         if not folders:
-            print(f"{directory}: no packs found (a pack is a folder with a pack.yaml)", file=out)
+            below = "".join(f"; {f} holds packs" for f in folders_of_packs_below(directory))
+            print(
+                f"{directory}: no packs found (a pack is a folder with a pack.yaml){below}",
+                file=out,
+            )
             found_problem = True
         for folder in folders:
             checked, problems = check_pack(folder)

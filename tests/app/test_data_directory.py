@@ -63,6 +63,41 @@ def test_a_data_directory_without_a_pack_is_named_on_every_page(title, tmp_path,
     assert not app.get("plotly_chart")
 
 
+def test_a_data_directory_one_folder_too_high_names_the_folder_of_packs(tmp_path, monkeypatch):
+    """DYAD_DATA set to the repository, whose data/ holds the packs: its code and docs were
+    each listed as a pack left out, and its .venv walked on every run. Now the folders that
+    hold no pack file are passed over, and the message names the folder that holds packs."""
+    repository = tmp_path / "repository"
+    data = copy_reader_pack(repository)
+    for folder, name in (("components", "ui.py"), ("docs", "notes.md"), (".venv/lib", "x.py")):
+        (repository / folder).mkdir(parents=True)
+        (repository / folder / name).write_text("not a pack\n", encoding="utf-8")
+    app = open_page("Overview", data_dir=repository, monkeypatch=monkeypatch)
+    errors = [e.value.replace("\\", "") for e in app.error]
+    assert errors == [
+        f"The data directory {repository} holds no pack (a pack is a folder with a pack.yaml). "
+        f"{data} holds packs: set DYAD_DATA to it."
+    ]
+    assert not app.warning and not app.sidebar.expander
+    # A file of the .venv, or of the code, changed: nothing the app reads changed.
+    from components.packs import pack_fingerprint
+
+    before = pack_fingerprint(repository)
+    (repository / ".venv/lib/x.py").write_text("changed\n", encoding="utf-8")
+    (repository / "components/ui.py").write_text("changed\n", encoding="utf-8")
+    assert pack_fingerprint(repository) == before
+
+
+def test_a_pack_folder_without_its_pack_yaml_is_named_with_what_it_lacks(tmp_path, monkeypatch):
+    """A curator's pack whose pack.yaml is missing is still a pack left out, not passed over."""
+    data = copy_reader_pack(tmp_path)
+    (data / PACK / "pack.yaml").unlink()
+    app = open_page("Overview", data_dir=data, monkeypatch=monkeypatch)
+    (left_out,) = app.sidebar.expander
+    assert left_out.label == f"⚠ Pack {PACK} was left out"
+    assert "required file pack.yaml is missing" in left_out.get("code")[0].value
+
+
 def test_a_data_directory_whose_only_pack_fails_points_to_its_problems(tmp_path, monkeypatch):
     data = copy_reader_pack(tmp_path)
     pack_file = data / PACK / "pack.yaml"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import subprocess
 import sys
 
@@ -113,6 +114,19 @@ def test_directory_without_packs_is_reported(tmp_path) -> None:
     result = run_validate(str(tmp_path))
     assert result.returncode == 1
     assert result.stdout == f"{tmp_path}: no packs found (a pack is a folder with a pack.yaml)\n"
+
+
+def test_the_folder_above_the_packs_names_them_and_lists_no_code_as_a_pack(tmp_path) -> None:
+    """The repository given for its data/: its code folder is no pack left out."""
+    shutil.copytree(FIXTURES / "packs", tmp_path / "data")
+    (tmp_path / "components").mkdir()
+    (tmp_path / "components" / "ui.py").write_text("x = 1\n", encoding="utf-8")
+    result = run_validate(str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"{tmp_path}: no packs found (a pack is a folder with a pack.yaml); "
+        f"{tmp_path / 'data'} holds packs\n"
+    )
 
 
 def test_data_directory_comes_from_dyad_data(monkeypatch) -> None:

@@ -420,6 +420,30 @@ MUTANTS = [
         "        f\"{told_apart(r['value'], metric.unit, metric.money, figure['value'])} \"",
         "        f\"{r['value_label']} \"",
     ),
+    Mutant(
+        "claim-evidence-rounded",
+        "components/charts/claims.py",
+        '                "record": given_label(tables, row) if table == "figures" else record_summary(row),',
+        '                "record": record_summary(row),',
+    ),
+    Mutant(
+        "claim-chart-bars-rounded",
+        "components/charts/claims.py",
+        "    rows = rows.assign(value_label=[given_label(tables, figure) for _, figure in rows.iterrows()])",
+        "    pass",
+    ),
+    Mutant(
+        "any-folder-is-a-pack",
+        "components/packs.py",
+        'if child.is_dir() and not child.name.startswith((".", "_")) and holds_pack_files(child)',
+        'if child.is_dir() and not child.name.startswith((".", "_"))',
+    ),
+    Mutant(
+        "chart-slide-source-line-twice",
+        "pages/briefing.py",
+        "        if catalogue.get(slide_id) is None:\n            st.caption(",
+        "        if True:\n            st.caption(",
+    ),
 ]
 
 

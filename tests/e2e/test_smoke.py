@@ -14,8 +14,9 @@ from tests.e2e.helpers import goto, no_error_elements
     [
         # Nothing in the data directory: the app names it (an error).
         ((), "stAlertContentError", "holds no pack"),
-        # A folder without a pack.yaml: the page warns and the sidebar lists its problems.
-        (("notes",), "stAlertContentWarning", "No valid pack"),
+        # A pack folder without its pack.yaml (it holds a sources.yaml): the page warns and
+        # the sidebar lists its problems.
+        (("half-a-pack",), "stAlertContentWarning", "No valid pack"),
     ],
     ids=["empty", "broken"],
 )
@@ -26,6 +27,7 @@ def test_a_page_without_a_pack_fails_the_check(
     data = tmp_path_factory.mktemp("no-packs")
     for folder in folders:
         (data / folder).mkdir()
+        (data / folder / "sources.yaml").write_text("[]\n", encoding="utf-8")
     goto(page, start_app(data))
     expect(page.get_by_test_id(alert)).to_contain_text(text)
     with pytest.raises(AssertionError, match=alert):

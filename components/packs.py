@@ -115,18 +115,27 @@ PACK_FILE_NAMES = tuple(f"{name}.yaml" for name in (*REQUIRED_FILES, *RECORD_FIL
 
 
 def holds_pack_files(folder: Path) -> bool:
-    """True when ``folder`` holds one of a pack's files at its top."""
-    return any((folder / name).is_file() for name in PACK_FILE_NAMES)
+    """True when ``folder`` holds one of a pack's files at its top (False for a folder this
+    process may not read)."""
+    try:
+        return any((folder / name).is_file() for name in PACK_FILE_NAMES)
+    except OSError:
+        return False
 
 
 def folders_of_packs_below(directory: Path) -> list[Path]:
     """The folders just below ``directory`` that hold packs: where ``DYAD_DATA`` was meant to
-    point when it names the folder above them (``data/``'s parent, the repository)."""
-    return sorted(
-        child
-        for child in Path(directory).iterdir()
-        if child.is_dir() and not child.name.startswith((".", "_")) and pack_folders(child)
-    )
+    point when it names the folder above them (``data/``'s parent, the repository). A folder
+    this process may not read is passed over."""
+    found = []
+    for child in Path(directory).iterdir():
+        if child.is_dir() and not child.name.startswith((".", "_")):
+            try:
+                if pack_folders(child):
+                    found.append(child)
+            except OSError:
+                continue
+    return sorted(found)
 
 
 def packs_in(directory: Path) -> list[Path]:

@@ -13,6 +13,7 @@ import io
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from components.validate import main
 from tests.conftest import FIXTURES, REPO
@@ -183,3 +184,31 @@ def test_a_tie_of_yearly_figures_goes_to_the_metric_listed_first(tmp_path) -> No
     assert result.returncode == 0, result.stdout
     assert "assumed: headline_trade: assumed 'services-trade'\n" in result.stdout
     assert load_pack(pack)[0].trade_metric == "services-trade"
+
+
+def test_a_folder_it_may_not_read_is_passed_over(tmp_path, monkeypatch) -> None:
+    """Beside the folder of packs, one this process may not open (another user's): the
+    command still names the folder of packs, and says nothing of the other."""
+    shutil.copytree(FIXTURES / "packs", tmp_path / "data")
+    locked = tmp_path / "locked"
+    (locked / "inside").mkdir(parents=True)
+    opened = Path.iterdir
+    stat = Path.is_file
+
+    def iterdir(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self)
+
+    def is_file(self):
+        if locked in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        return stat(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(Path, "is_file", is_file)
+    result = run_validate(str(tmp_path))
+    assert result.stdout == (
+        f"{tmp_path}: no packs found (a pack is a folder with a pack.yaml); "
+        f"{tmp_path / 'data'} holds packs\n"
+    ), result.stderr

@@ -37,8 +37,9 @@ def headline_agreements(tables: PackTables) -> pd.DataFrame:
 
 
 def other_values(tables: PackTables, figure: pd.Series) -> str:
-    """What other sources give for the same metric and period: "$244.8 bn (The Moscow Times,
-    Jan 2025)", each at the precision that tells it from the figure's own value."""
+    """What other sources give for the same metric and period: "$244.8 bn from The Moscow
+    Times (Jan 2025)", each at the precision that tells it from the figure's own value (a
+    citation in brackets read "(The Moscow Times (Jan 2025))")."""
     figures = tables.figures
     same = figures[
         (figures["metric"] == figure["metric"])
@@ -48,7 +49,7 @@ def other_values(tables: PackTables, figure: pd.Series) -> str:
     metric = tables.pack.metrics[figure["metric"]]
     return "; ".join(
         f"{told_apart(r['value'], metric.unit, metric.money, figure['value'])} "
-        f"({r['source_citation']})"
+        f"from {r['source_citation']}"
         for _, r in same.iterrows()
     )
 

@@ -107,7 +107,7 @@ def test_the_headline_slide_shows_each_number_under_its_whole_label_and_other_so
     # figures.yaml: customs-2024 gives the same year too, 12.48: where sources differ, both
     # are shown, as the Overview's card shows them, and told apart.
     others = re.findall(r'class="dyad-slide-number-others">([^<]*)<', block)
-    assert others == ["Other sources: $12.48 bn (Sylvanian Customs (Jan 2024))"]
+    assert others == ["Other sources: $12.48 bn from Sylvanian Customs (Jan 2024)"]
 
 
 def test_the_headline_slide_marks_a_planned_number_as_the_deck_does(

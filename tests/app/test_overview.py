@@ -51,6 +51,8 @@ def test_a_cards_source_gives_the_sentence_and_the_source_it_came_from(monkeypat
 def test_a_figure_card_names_what_other_sources_give(monkeypatch):
     """A disagreement is never hidden: the card names the other sources' values."""
     figures = yaml.safe_load((PACK_DIR / "figures.yaml").read_text(encoding="utf-8"))
+    sources = yaml.safe_load((PACK_DIR / "sources.yaml").read_text(encoding="utf-8"))
+    publishers = {source["id"]: source["publisher"] for source in sources}
     cards = cards_shown(open_page("Overview", monkeypatch=monkeypatch))
     shown = [f for f in figures if f["id"] in cards]
     assert shown, "no figure card on the Overview: test is void"
@@ -67,6 +69,10 @@ def test_a_figure_card_names_what_other_sources_give(monkeypatch):
         if others:
             named += 1
             assert line.startswith("Other sources: ") or "· Other sources: " in line, line
+            # Each value and whose it is, "... from The Moscow Times (Jan 2025)": a citation
+            # in brackets read "(The Moscow Times (Jan 2025))".
+            for other in others:
+                assert f" from {publishers[other['source']]} (" in line, (other["id"], line)
         else:
             assert line.endswith("No other source gives this value."), line
     assert named, "no figure with another source's value: test is void"

@@ -85,7 +85,7 @@ def test_the_quote_sits_behind_the_source_and_a_card_without_one_still_names_its
 
 
 def test_a_figure_card_says_what_other_sources_give_or_that_none_does():
-    other = "$244.8 bn (Customs (Jan 2025))"
+    other = "$244.8 bn from Customs (Jan 2025)"
     assert f"Other sources: {other}" in "".join(
         read(card_html(Card("figure", figure_row()), other)).text
     )

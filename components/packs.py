@@ -103,10 +103,15 @@ def pack_folders(directory: Path) -> list[Path]:
     ``pack.yaml`` was forgotten is still named with what it lacks. Hidden and ``_`` folders
     are not, nor is a folder of anything else: with ``DYAD_DATA`` set one folder too high
     (the repository), its code and docs were each listed as a broken pack."""
+    return [child for child in _visible_folders(directory) if holds_pack_files(child)]
+
+
+def _visible_folders(directory: Path) -> list[Path]:
+    """The folders just below ``directory``, sorted, hidden and ``_`` folders left out."""
     return sorted(
         child
-        for child in directory.iterdir()
-        if child.is_dir() and not child.name.startswith((".", "_")) and holds_pack_files(child)
+        for child in Path(directory).iterdir()
+        if child.is_dir() and not child.name.startswith((".", "_"))
     )
 
 
@@ -128,14 +133,13 @@ def folders_of_packs_below(directory: Path) -> list[Path]:
     point when it names the folder above them (``data/``'s parent, the repository). A folder
     this process may not read is passed over."""
     found = []
-    for child in Path(directory).iterdir():
-        if child.is_dir() and not child.name.startswith((".", "_")):
-            try:
-                if pack_folders(child):
-                    found.append(child)
-            except OSError:
-                continue
-    return sorted(found)
+    for child in _visible_folders(directory):
+        try:
+            if pack_folders(child):
+                found.append(child)
+        except OSError:
+            continue
+    return found
 
 
 def packs_in(directory: Path) -> list[Path]:

@@ -435,8 +435,8 @@ MUTANTS = [
     Mutant(
         "any-folder-is-a-pack",
         "components/packs.py",
-        'if child.is_dir() and not child.name.startswith((".", "_")) and holds_pack_files(child)',
-        'if child.is_dir() and not child.name.startswith((".", "_"))',
+        "    return [child for child in _visible_folders(directory) if holds_pack_files(child)]",
+        "    return _visible_folders(directory)",
     ),
     Mutant(
         "chart-slide-source-line-twice",

@@ -127,3 +127,19 @@ def test_trade_statements_and_agreements_programmes_are_cards_with_their_source(
             assert any(line.startswith(source["title"]) for line in card.source), card.source
             if record.get("quote"):
                 assert card.quote == record["quote"]
+
+
+def test_the_headline_numbers_name_the_documents_they_come_from(monkeypatch):
+    """Under "Headline numbers", each document the pack checks, linked, and no other source."""
+    sources = yaml.safe_load((PACK_DIR / "sources.yaml").read_text(encoding="utf-8"))
+    checks = yaml.safe_load((PACK_DIR / "checks.yaml").read_text(encoding="utf-8"))
+    documents = {check["source"] for check in checks}
+    app = open_page("Overview", monkeypatch=monkeypatch)
+    line = next(c.value for c in app.caption if c.value.startswith("From "))
+    for source in sources:
+        if source["id"] in documents:
+            assert f"]({source['url']})" in line, (source["id"], line)
+            assert source["publisher"] in line, (source["id"], line)
+        else:
+            assert source["url"] not in line, (source["id"], line)
+    assert line.endswith("Open a card's Source for the sentence it came from.")

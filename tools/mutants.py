@@ -444,6 +444,12 @@ MUTANTS = [
         "        if catalogue.get(slide_id) is None:\n            st.caption(",
         "        if True:\n            st.caption(",
     ),
+    Mutant(
+        "overview-documents-all-sources",
+        "pages/overview.py",
+        "    documents = headline_documents(tables)",
+        "    documents = tables.sources",
+    ),
 ]
 
 

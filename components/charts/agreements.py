@@ -34,6 +34,33 @@ STATUS_PATTERNS = {
 }
 
 
+# What a title calls records of each kind.
+KIND_PLURALS = {
+    "agreement": "agreements",
+    "declaration": "declarations",
+    "memorandum": "memoranda",
+    "programme": "programmes",
+    "portfolio": "project portfolios",
+}
+
+
+def kinds_title(rows: pd.DataFrame) -> str:
+    """The finding of the chart of records by kind: how many of them have the commonest status,
+    the records called by the kinds the pack holds, not by a list of kinds it may not have:
+    "10 of the 15 agreements, declarations, memoranda, programmes and project portfolios
+    recorded are signed", "All 3 agreements recorded are in force"."""
+    statuses = rows["status"].astype(str).value_counts()
+    status, count = statuses.index[0].replace("-", " "), int(statuses.iloc[0])
+    kinds = [str(k) for k in rows["kind"].cat.categories if k in set(rows["kind"])]
+    if len(rows) == 1:
+        return f"The one {kinds[0]} recorded is {status}"
+    named = [KIND_PLURALS.get(kind, kind) for kind in kinds]
+    named = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    if count == len(rows):
+        return f"All {len(rows)} {named} recorded are {status}"
+    return f"{count} of the {len(rows)} {named} recorded are {status}"
+
+
 def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
     """Stacked bars: how many agreements of each kind, by status."""
     rows = tables.agreements
@@ -70,10 +97,7 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
             ],
             hovertemplate=HOVER_TEMPLATE,
         )
-    total = len(rows)
-    top_status = rows["status"].value_counts().idxmax()
-    top_count = int(rows["status"].value_counts().max())
-    title = f"{top_count} of the {total} agreements, declarations and programmes recorded are {top_status}"
+    title = kinds_title(rows)
     subtitle = f"{pair_name(tables)} · records in this pack, by kind and status · counts of records, not of any source's figure"
     order = [kind for kind in rows["kind"].cat.categories if kind in set(rows["kind"])]
     figure.update_layout(

@@ -132,7 +132,7 @@ READER_MUST_SEE = {
         "Almost all of Russia–China trade is settled in rubles and yuan",
     ],
     "Energy": ["4.1 bcm in 2020", "38.8 bcm in 2025", "50 bcm/yr"],
-    "Agreements": ["agreements, declarations and programmes", "nuclear energy"],
+    "Agreements": ["agreements, declarations, memoranda, programmes and project", "nuclear energy"],
     "Timeline": ["32 events"],
     # figures.yaml: the EU, 785.82 (a claim weighs it as recorded, not "$785.8 bn")
     "Claims": ["Contradicted", "11th visit", "$688.3 bn", "$785.82 bn", "$245 bn"],

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 
 import pandas as pd
 import pytest
+import yaml
 
 from components.charts.agreements import agreements_by_kind_chart, sectors_chart
 from components.charts.claims import check_evidence_chart
@@ -259,3 +261,44 @@ def test_a_source_link_is_made_only_to_a_web_address():
     assert link("Gazette", "file:///etc/passwd") == "Gazette"
     assert link("Gazette", None) == "Gazette"
     assert link("Gazette", "https://example.org/a b") == "[Gazette](https://example.org/a%20b)"
+
+
+# What a reader calls records of each kind of agreements.yaml.
+KIND_WORDS = {
+    "agreement": "agreements",
+    "declaration": "declarations",
+    "memorandum": "memoranda",
+    "programme": "programmes",
+    "portfolio": "project portfolios",
+}
+AGREEMENT_PACKS = {
+    "russia-china": SHIPPED_DATA / "russia-china",
+    "freedonia-sylvania": FIXTURES / "packs" / "freedonia-sylvania",
+    "ruritania-graustark": FIXTURES / "packs-reader" / "ruritania-graustark",
+}
+
+
+@pytest.mark.parametrize("pack_id", list(AGREEMENT_PACKS))
+def test_the_agreements_chart_names_the_kinds_it_counts(pack_id):
+    """The title counts the pack's records by what they are: the kinds agreements.yaml holds,
+    no kind it lacks ("declarations" in a pack of one treaty), and the commonest status."""
+    folder = AGREEMENT_PACKS[pack_id]
+    records = yaml.safe_load((folder / "agreements.yaml").read_text(encoding="utf-8"))
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    title = agreements_by_kind_chart(tables).title
+    statuses = pd.Series([r["status"] for r in records]).value_counts()
+    status = statuses.index[0].replace("-", " ")
+    kinds = {r["kind"] for r in records}
+    if len(records) == 1:
+        assert title == f"The one {records[0]['kind']} recorded is {status}"
+        return
+    for kind, words in KIND_WORDS.items():
+        assert (re.search(rf"\b{words}\b", title) is not None) == (kind in kinds), (kind, title)
+    count = (
+        f"All {len(records)} "
+        if statuses.iloc[0] == len(records)
+        else f"{statuses.iloc[0]} of the {len(records)} "
+    )
+    assert title.startswith(count), title
+    assert title.endswith(f" recorded are {status}"), title

@@ -44,6 +44,20 @@ KIND_PLURALS = {
 }
 
 
+def in_words(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def kinds_named(rows: pd.DataFrame) -> str:
+    """The kinds of ``rows`` as a reader calls them, in the format's order: "agreements,
+    memoranda and programmes"."""
+    present = set(rows["kind"])
+    return in_words(
+        [KIND_PLURALS.get(str(k), str(k)) for k in rows["kind"].cat.categories if k in present]
+    )
+
+
 def kinds_title(rows: pd.DataFrame) -> str:
     """The finding of the chart of records by kind: how many of them have the commonest status,
     the records called by the kinds the pack holds, not by a list of kinds it may not have:
@@ -51,11 +65,9 @@ def kinds_title(rows: pd.DataFrame) -> str:
     recorded are signed", "All 3 agreements recorded are in force"."""
     statuses = rows["status"].astype(str).value_counts()
     status, count = statuses.index[0].replace("-", " "), int(statuses.iloc[0])
-    kinds = [str(k) for k in rows["kind"].cat.categories if k in set(rows["kind"])]
     if len(rows) == 1:
-        return f"The one {kinds[0]} recorded is {status}"
-    named = [KIND_PLURALS.get(kind, kind) for kind in kinds]
-    named = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        return f"The one {rows['kind'].iloc[0]} recorded is {status}"
+    named = kinds_named(rows)
     if count == len(rows):
         return f"All {len(rows)} {named} recorded are {status}"
     return f"{count} of the {len(rows)} {named} recorded are {status}"
@@ -118,6 +130,29 @@ def agreements_by_kind_chart(tables: PackTables) -> Chart | None:
     )
 
 
+def sectors_title(counts: pd.DataFrame, kinds: str) -> str:
+    """The finding of the sectors chart (``counts``: records per sector, fewest first): the
+    sector named most, or every sector that shares the most, never one of them "more than
+    any other" of sectors named as often."""
+    named, most = len(counts), int(counts["records"].max())
+    if named == 1:
+        records = "1 record" if most == 1 else f"{most} records"
+        return f"{str(counts.index[0]).capitalize()} is the one sector named, by {records}"
+    if most == 1:
+        return f"{kinds.capitalize()} name {named} sectors, each once"
+    leaders = [str(s) for s in counts.index[::-1][: int((counts["records"] == most).sum())]]
+    if len(leaders) == named:
+        return f"Each of the {named} sectors is named by {most} records"
+    if len(leaders) == 1:
+        return f"{leaders[0].capitalize()} is named by {most} records, more than any other of {named} sectors"
+    if len(leaders) <= 3:
+        return (
+            f"{in_words(leaders).capitalize()} are each named by {most} records, more than any "
+            f"other of {named} sectors"
+        )
+    return f"{len(leaders)} of the {named} sectors are each named by {most} records, the most"
+
+
 def sectors_chart(tables: PackTables) -> Chart | None:
     """Bars: each sector named by agreements, with the agreements that name it."""
     rows = tables.agreements[tables.agreements["sectors"].map(len) > 0]
@@ -129,6 +164,7 @@ def sectors_chart(tables: PackTables) -> Chart | None:
     )
     counts = counts.sort_values("records", kind="stable")
     named = len(counts)
+    title = sectors_title(counts, kinds_named(rows))
     counts = counts.tail(MOST_SECTORS)  # a bar per sector stays readable up to a point
     figure = go.Figure(
         go.Bar(
@@ -145,13 +181,10 @@ def sectors_chart(tables: PackTables) -> Chart | None:
             hovertemplate=HOVER_TEMPLATE,
         )
     )
-    top = counts.index[-1]
-    if counts["records"].iloc[-1] > 1:
-        title = f"{top.capitalize()} is named by {counts['records'].iloc[-1]} agreements, more than any other of {named} sectors"
-    else:
-        title = f"Agreements and programmes name {named} sectors, each once"
     shown = "" if named == len(counts) else f" · the {len(counts)} named most of {named}"
-    subtitle = f"{pair_name(tables)} · sectors named by agreements and programmes · counts of records{shown}"
+    subtitle = (
+        f"{pair_name(tables)} · sectors named by {kinds_named(rows)} · counts of records{shown}"
+    )
     figure.update_layout(xaxis=count_axis(counts["records"].max()))
     sources = sources_of(tables, rows)
     table = exploded[["sector", *AGREEMENT_COLUMNS]].reset_index(drop=True)

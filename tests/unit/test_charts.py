@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import shutil
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -302,3 +303,27 @@ def test_the_agreements_chart_names_the_kinds_it_counts(pack_id):
     )
     assert title.startswith(count), title
     assert title.endswith(f" recorded are {status}"), title
+
+
+@pytest.mark.parametrize("pack_id", list(AGREEMENT_PACKS))
+def test_the_sectors_chart_names_every_sector_named_most(pack_id):
+    """The sector the title puts first is named most; one that shares the most with others is
+    never said to be named "more than any other" (the shipped pack's gas and energy, 4 each)."""
+    folder = AGREEMENT_PACKS[pack_id]
+    records = yaml.safe_load((folder / "agreements.yaml").read_text(encoding="utf-8"))
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    chart = sectors_chart(tables)
+    counts = Counter(sector for r in records for sector in r.get("sectors") or [])
+    most = max(counts.values())
+    leaders = {sector for sector, n in counts.items() if n == most}
+    in_title = {s for s in counts if re.search(rf"\b{re.escape(s)}\b", chart.title, re.I)}
+    assert in_title <= leaders, (chart.title, leaders)
+    if most > 1 and len(leaders) <= 3 and len(leaders) < len(counts):
+        assert in_title == leaders, (chart.title, leaders)
+        assert f"named by {most} records, more than any other of {len(counts)} sectors" in (
+            chart.title
+        )
+    kinds = {r["kind"] for r in records if r.get("sectors")}
+    for kind, words in KIND_WORDS.items():
+        assert (re.search(rf"\b{words}\b", chart.subtitle) is not None) == (kind in kinds)

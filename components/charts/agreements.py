@@ -16,6 +16,7 @@ from components.charts.base import (
     chart_from,
     count_axis,
     finish,
+    in_words,
     listed_hover,
     pair_name,
     plain,
@@ -42,11 +43,6 @@ KIND_PLURALS = {
     "programme": "programmes",
     "portfolio": "project portfolios",
 }
-
-
-def in_words(items: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def kinds_named(rows: pd.DataFrame) -> str:

@@ -114,6 +114,11 @@ def figure_hover(row: pd.Series | dict) -> str:
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
 
 
+def in_words(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": a list as a sentence names it."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def listed_hover(heading: str, items: Iterable[object], most: int = 12) -> str:
     """A hover of a heading and the records it counts, at most ``most`` of them named."""
     items = list(items)

@@ -20,6 +20,7 @@ from components.charts.base import (
     chart_from,
     count_axis,
     hover_text,
+    in_words,
     listed_hover,
     pair_name,
     plain,
@@ -60,6 +61,22 @@ def event_hover(row: pd.Series | dict) -> str:
         ],
         row["quote"],
     )
+
+
+def kinds_title(counts: pd.Series, events: int, span: str) -> str:
+    """The timeline's finding: the kind of most events, or the kinds that share the most
+    ("Visits and summits make up 4 each of the 10 events"), never one of several tied kinds as
+    if it led alone."""
+    most = int(counts.max())
+    leaders = [str(kind) for kind, n in counts.items() if n == most]
+    if len(counts) == 1:
+        return f"{events} {PLURAL[leaders[0]]}, {span}"
+    if len(leaders) == len(counts):
+        return f"{events} events, {most} of each of {len(counts)} kinds, {span}"
+    if len(leaders) == 1:
+        return f"{PLURAL[leaders[0]].capitalize()} make up {most} of the {events} events, {span}"
+    named = in_words([PLURAL[kind] for kind in leaders]).capitalize()
+    return f"{named} make up {most} each of the {events} events, {span}"
 
 
 def timeline_chart(
@@ -128,15 +145,10 @@ def timeline_chart(
             font={"size": 14},
         )
     counts = events["kind"].value_counts()
-    top = counts.idxmax()
     years = year_range(events)
     planned = int((events["status"] == "planned").sum())
     span = f"{years[0]}–{years[1]}" if years[0] != years[1] else str(years[0])
-    title_override = title
-    title = f"{PLURAL[top].capitalize()} make up {counts.max()} of the {len(events)} events, {span}"
-    if len(counts[counts > 0]) == 1:
-        title = f"{len(events)} {PLURAL[top]}, {span}"
-    title = title_override or title
+    title = title or kinds_title(counts[counts > 0], len(events), span)
     subtitle = (
         f"{pair_name(tables)} · a row per kind · filled: held, hollow: planned ({planned}) · "
         "bars: dates known only to the month or year, or several days long"

@@ -327,3 +327,66 @@ def test_the_sectors_chart_names_every_sector_named_most(pack_id):
     kinds = {r["kind"] for r in records if r.get("sectors")}
     for kind, words in KIND_WORDS.items():
         assert (re.search(rf"\b{words}\b", chart.subtitle) is not None) == (kind in kinds)
+
+
+EVENT_WORDS = {
+    "visit": "visits",
+    "talks": "talks",
+    "summit": "summits",
+    "signing": "signings",
+    "commemoration": "commemorations",
+    "anniversary": "anniversaries",
+    "other": "other events",
+}
+EVENT_PACKS = {
+    **AGREEMENT_PACKS,
+    "nordavia-westmark": FIXTURES / "other-pair" / "nordavia-westmark",
+}
+
+
+def assert_names_the_kinds_of_most_events(title: str, kinds: list[str]) -> None:
+    """``title`` of a timeline of events of ``kinds`` (one a record) leads with the kind of
+    most events, or every kind that shares the most, and no other."""
+    counts = Counter(kinds)
+    most = max(counts.values())
+    leaders = {kind for kind, n in counts.items() if n == most}
+    named = {k for k in counts if re.search(rf"\b{EVENT_WORDS[k]}\b", title, re.I)}
+    if len(counts) == 1:
+        assert title.startswith(f"{len(kinds)} {EVENT_WORDS[kinds[0]]}, "), title
+    elif leaders == set(counts):
+        assert title.startswith(f"{len(kinds)} events, {most} of each of {len(counts)} kinds"), (
+            title
+        )
+    elif len(leaders) == 1:
+        assert title.startswith(
+            f"{EVENT_WORDS[next(iter(leaders))].capitalize()} make up {most} "
+        ), title
+        assert f" {most} of the {len(kinds)} events" in title, title
+    else:
+        assert named == leaders, (title, leaders)
+        assert f" {most} each of the {len(kinds)} events" in title, title
+
+
+@pytest.mark.parametrize("pack_id", list(EVENT_PACKS))
+def test_the_timeline_title_names_the_kind_of_most_events(pack_id):
+    folder = EVENT_PACKS[pack_id]
+    events = yaml.safe_load((folder / "events.yaml").read_text(encoding="utf-8"))
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    assert_names_the_kinds_of_most_events(
+        timeline_chart(tables).title, [event["kind"] for event in events]
+    )
+
+
+def test_the_timeline_title_names_every_kind_that_shares_the_most():
+    """Two visits, two summits and a talks: neither visits nor summits lead alone."""
+    events = RUSSIA_CHINA.events
+    chosen = pd.concat(
+        [
+            events[events["kind"] == kind].head(n)
+            for kind, n in (("visit", 2), ("summit", 2), ("talks", 1))
+        ]
+    )
+    assert len(chosen) == 5, "the shipped pack lacks the events this test picks"
+    title = timeline_chart(RUSSIA_CHINA, chosen).title
+    assert_names_the_kinds_of_most_events(title, list(chosen["kind"].astype(str)))

@@ -450,6 +450,24 @@ MUTANTS = [
         "    documents = headline_documents(tables)",
         "    documents = tables.sources",
     ),
+    Mutant(
+        "agreement-kinds-fixed-list",
+        "components/charts/agreements.py",
+        "    named = kinds_named(rows)\n",
+        '    named = "agreements, declarations and programmes"\n',
+    ),
+    Mutant(
+        "sector-tied-leads-alone",
+        "components/charts/agreements.py",
+        "    if len(leaders) == 1:",
+        "    if len(leaders) >= 1:",
+    ),
+    Mutant(
+        "event-kind-tied-leads-alone",
+        "components/charts/timeline.py",
+        "    if len(leaders) == len(counts):\n",
+        "    if False:\n",
+    ),
 ]
 
 

@@ -151,8 +151,7 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
     drawn = pd.concat([series, points, capacity])
     ordered = series.sort_values("year")
     first, last = ordered.iloc[0], ordered.iloc[-1]
-    rising = len(ordered) > 1 and ordered["value"].is_monotonic_increasing
-    verb = "rose every year" if rising else "went"
+    verb = change_verb(ordered)
     suffix = "" if last["status"] == "reported" else f" ({last['status']})"
     title = f"{label} {verb} from {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}"
     if len(ordered) == 1:
@@ -182,6 +181,17 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         summary=f"From {first['value_label']} in {first['year']} to {last['value_label']} in {last['year']}{suffix}.",
         height=560,
     )
+
+
+def change_verb(ordered: pd.DataFrame) -> str:
+    """How a yearly series (``year`` and ``value``, oldest first) went from its first value to
+    its last: "rose every year" only when each year has a value above the year before's (a
+    flat year, or a year with no figure, is not a rise), "rose" when each figure recorded is
+    above the one before it, else "went"."""
+    steps = ordered["value"].diff().iloc[1:]
+    if steps.empty or not (steps > 0).all():
+        return "went"
+    return "rose every year" if (ordered["year"].diff().iloc[1:] == 1).all() else "rose"
 
 
 # Capacity levels are labelled beside their lines up to this many; more labels would overlap

@@ -39,6 +39,38 @@ def _annual(figures: pd.DataFrame, metric: str) -> pd.DataFrame:
     return rows
 
 
+def series_finding(label: str, series: pd.DataFrame) -> tuple[str, str]:
+    """The title and summary of a yearly series (``year``, ``value``, ``value_label``, oldest
+    first): its record and where it ended, worded only as the figures bear out. One year is no
+    record; a last year level with the record matched it, it did not fall to it; a series at
+    its highest in its first year did not rise to it."""
+    first, last = series.iloc[0], series.iloc[-1]
+    peak = series.loc[series["value"].idxmax()]  # the first year of the highest value
+
+    def at(row) -> str:
+        return f"{row['value_label']} in {row['year']}"
+
+    if len(series) == 1:
+        return f"{label}: {at(last)}", f"{at(last)}."
+    if last["year"] == peak["year"]:
+        title = f"{label} reached a record {at(last)}"
+    elif last["value"] == peak["value"]:
+        title = (
+            f"{label} matched its {peak['year']} record of {peak['value_label']} in {last['year']}"
+        )
+    else:
+        title = f"{label} peaked at {at(peak)}, then fell to {at(last)}"
+    if peak["year"] > first["year"]:
+        summary = f"Rose from {at(first)} to {at(peak)}"
+    else:
+        summary = f"Highest in its first year, at {at(peak)}"
+    if last["year"] > peak["year"]:
+        summary += (
+            f", fell to {at(last)}" if last["value"] < peak["value"] else f", again {at(last)}"
+        )
+    return title, summary + "."
+
+
 def trade_by_year_chart(tables: PackTables) -> Chart | None:
     """Turnover by year: the series as a line, the documents' figures as marked points."""
     metric = tables.trade_metric
@@ -71,20 +103,13 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
         )
     peak = series.loc[series["value"].idxmax()]
     last = series.iloc[-1]
-    _label_point(figure, peak, f"Record: {plain(peak['value_label'])} ({peak['year']})", (-70, -46))
+    if len(series) > 1:
+        _label_point(
+            figure, peak, f"Record: {plain(peak['value_label'])} ({peak['year']})", (-70, -46)
+        )
     if last["year"] > peak["year"]:
         _label_point(figure, last, f"{last['year']}: {plain(last['value_label'])}", (10, 50))
-        title = (
-            f"{label} peaked at {peak['value_label']} in {peak['year']}, "
-            f"then fell to {last['value_label']} in {last['year']}"
-        )
-    else:
-        title = f"{label} reached a record {last['value_label']} in {last['year']}"
-    first = series.iloc[0]
-    summary = f"Rose from {first['value_label']} in {first['year']} to {peak['value_label']} in {peak['year']}"
-    if last["year"] > peak["year"]:
-        summary += f", fell to {last['value_label']} in {last['year']}"
-    summary += "."
+    title, summary = series_finding(label, series)
     figure.update_layout(
         xaxis={"tickformat": "d", **({"dtick": 1} if series["year"].nunique() <= 15 else {})},
         yaxis={"rangemode": "tozero", "title": {"text": unit}},

@@ -383,3 +383,81 @@ def test_the_timeline_title_names_every_kind_that_shares_the_most():
     assert len(chosen) == 5, "the shipped pack lacks the events this test picks"
     title = timeline_chart(RUSSIA_CHINA, chosen).title
     assert_names_the_kinds_of_most_events(title, list(chosen["kind"].astype(str)))
+
+
+READER_PACK = FIXTURES / "packs-reader" / "ruritania-graustark"
+
+
+@pytest.mark.parametrize(
+    ("change", "verb"),
+    [
+        ({}, "rose every year"),  # 1.5, 2.5, 4.0, 5.5 bcm, 2021 to 2024
+        ({"gas-2022-customs": {"value": 1.5}}, "went"),  # a flat year is not a rise
+        ({"gas-2022-customs": None}, "rose"),  # no figure for 2022: not "every year"
+        ({"gas-2023-customs": {"value": 2.0}}, "went"),  # a fall
+    ],
+    ids=["rising", "flat-year", "missing-year", "a-fall"],
+)
+def test_the_gas_title_says_every_year_only_of_a_rise_in_every_year(tmp_path, change, verb):
+    """ "rose every year" is a finding: true only of a series with a figure for every year, each
+    above the year before's."""
+    tables, figures = reader_pack_with(tmp_path, change)
+    gas = sorted((int(f["period"]), f["value"]) for f in figures if f["metric"] == "gas-supply")
+    title = gas_delivered_chart(tables).title
+    first, last = gas[0], gas[-1]
+    assert (
+        f" {verb} from {first[1]:g} bcm in {first[0]} to {last[1]:g} bcm in {last[0]}" in title
+    ), title
+
+
+def reader_pack_with(tmp_path, change: dict) -> tuple[object, list[dict]]:
+    """The reader fixture pack with figures changed (``{id: {field: value}}``) or dropped
+    (``{id: None}``), loaded; its tables and the figures as written."""
+    folder = tmp_path / READER_PACK.name
+    shutil.copytree(READER_PACK, folder)
+    path = folder / "figures.yaml"
+    figures = [
+        {**figure, **(change.get(figure["id"]) or {})}
+        for figure in yaml.safe_load(path.read_text(encoding="utf-8"))
+        if figure["id"] not in change or change[figure["id"]] is not None
+    ]
+    path.write_text(yaml.safe_dump(figures, allow_unicode=True, sort_keys=False), "utf-8")
+    # A claim's evidence names no dropped figure.
+    dropped = {record_id for record_id, fields in change.items() if fields is None}
+    checks_path = folder / "checks.yaml"
+    checks = yaml.safe_load(checks_path.read_text(encoding="utf-8"))
+    for check in checks:
+        check["evidence"] = [e for e in check.get("evidence") or [] if e not in dropped]
+    checks_path.write_text(yaml.safe_dump(checks, allow_unicode=True, sort_keys=False), "utf-8")
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    return tables, figures
+
+
+TRADE_YEARS = [f"trade-{year}-customs" for year in range(2019, 2025)]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({}, "reached a record $13.8 bn in 2024"),
+        ({i: None for i in TRADE_YEARS[:-1]}, ": $13.8 bn in 2024"),  # one year: no record
+        ({"trade-2024-customs": {"value": 12.6}}, "matched its 2023 record of $12.6 bn in 2024"),
+        (
+            {"trade-2024-customs": {"value": 12.0}},
+            "peaked at $12.6 bn in 2023, then fell to $12 bn in 2024",
+        ),
+    ],
+    ids=["record-last", "one-year", "level-with-record", "fell"],
+)
+def test_the_trade_title_words_only_what_the_figures_bear_out(tmp_path, change, expected):
+    tables, _ = reader_pack_with(tmp_path, change)
+    chart = trade_by_year_chart(tables)
+    assert chart.title == f"Bilateral trade turnover {expected}".replace(" :", ":"), chart.title
+
+
+def test_a_series_highest_in_its_first_year_did_not_rise_to_it(tmp_path):
+    tables, _ = reader_pack_with(tmp_path, {"trade-2019-customs": {"value": 20.0}})
+    summary = trade_by_year_chart(tables).summary
+    assert "Rose from" not in summary, summary
+    assert "$20 bn in 2019" in summary and "fell to $13.8 bn in 2024" in summary, summary

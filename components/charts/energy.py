@@ -23,6 +23,7 @@ from components.charts.base import (
     chart_from,
     figure_hover,
     figure_hovers,
+    in_words,
     pair_name,
     plain,
     records,
@@ -256,8 +257,16 @@ def planned_volumes_chart(tables: PackTables, first: int = 0) -> Chart | None:
         )
     # The finding is of every stated volume, whichever page of them is drawn.
     planned = every[every["status"] != "reported"]
-    largest = planned.loc[planned["value"].idxmax()]
-    title = f"The largest planned volume is {largest['metric_label']}, at {largest['value_label']}"
+    largest = planned[planned["value"] == planned["value"].max()]
+    # Volumes that share the largest are named together, none as if it stood alone.
+    names = list(dict.fromkeys(largest["metric_label"]))
+    at = largest["value_label"].iloc[0]
+    if len(names) == 1:
+        title = f"The largest planned volume is {names[0]}, at {at}"
+    elif len(names) <= 3:
+        title = f"The largest planned volumes are {in_words(names)}, at {at} each"
+    else:
+        title = f"{len(names)} planned volumes share the largest, {at}"
     unit = rows["unit"].iloc[0]
     subtitle = f"{pair_name(tables)} · annual volumes as stated, {unit} · hatched: planned · solid: in operation"
     if len(rows) < len(every):

@@ -461,3 +461,20 @@ def test_a_series_highest_in_its_first_year_did_not_rise_to_it(tmp_path):
     summary = trade_by_year_chart(tables).summary
     assert "Rose from" not in summary, summary
     assert "$20 bn in 2019" in summary and "fell to $13.8 bn in 2024" in summary, summary
+
+
+def test_planned_volumes_that_share_the_largest_are_named_together(tmp_path):
+    """Two planned volumes of 20 bcm/yr: the title names both, not the first alone."""
+    tables, figures = reader_pack_with(
+        tmp_path, {"capacity-2022-ministry": {"status": "planned", "value": 20}}
+    )
+    pack = yaml.safe_load((READER_PACK / "pack.yaml").read_text(encoding="utf-8"))
+    labels = {m: spec["label"] for m, spec in pack["metrics"].items()}
+    tied = {
+        f["metric"]
+        for f in figures
+        if f["id"] in {"capacity-2022-ministry", "northern-route-2030-chronicle"}
+    }
+    title = planned_volumes_chart(tables).title
+    assert all(labels[metric] in title for metric in tied), title
+    assert title.endswith("at 20 bcm/yr each"), title

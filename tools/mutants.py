@@ -468,6 +468,30 @@ MUTANTS = [
         "    if len(leaders) == len(counts):\n",
         "    if False:\n",
     ),
+    Mutant(
+        "trade-level-with-record-fell",
+        "components/charts/trade.py",
+        '    elif last["value"] == peak["value"]:',
+        "    elif False:",
+    ),
+    Mutant(
+        "trade-one-year-a-record",
+        "components/charts/trade.py",
+        "    if len(series) == 1:\n        return",
+        "    if False:\n        return",
+    ),
+    Mutant(
+        "gas-every-year-with-gaps",
+        "components/charts/energy.py",
+        '    return "rose every year" if (ordered["year"].diff().iloc[1:] == 1).all() else "rose"',
+        '    return "rose every year"',
+    ),
+    Mutant(
+        "planned-volume-tie-first-alone",
+        "components/charts/energy.py",
+        "    if len(names) == 1:",
+        "    if len(names) >= 1:",
+    ),
 ]
 
 

@@ -144,6 +144,25 @@ def timeline_chart(
             yanchor="bottom",
             font={"size": 14},
         )
+    # Where the pack's sources end: a plan drawn between this line and today's is a plan as the
+    # sources gave it, not one the pack knows to have been kept or dropped.
+    sources_end = tables.pack.as_of.end_exclusive
+    if today is None or sources_end <= today:
+        figure.add_vline(
+            x=pd.Timestamp(sources_end).value / 1e6,
+            line={"color": "#404040", "width": 1.5, "dash": "dash"},
+        )
+        figure.add_annotation(
+            x=pd.Timestamp(sources_end),
+            y=0,
+            yref="paper",
+            text=f"sources to {plain(tables.pack.as_of.label)} ",
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font={"size": 12, "color": "#404040"},
+            name="sources-end",
+        )
     counts = events["kind"].value_counts()
     years = year_range(events)
     planned = int((events["status"] == "planned").sum())

@@ -478,3 +478,39 @@ def test_planned_volumes_that_share_the_largest_are_named_together(tmp_path):
     title = planned_volumes_chart(tables).title
     assert all(labels[metric] in title for metric in tied), title
     assert title.endswith("at 20 bcm/yr each"), title
+
+
+def as_of_words(as_of: object) -> tuple[str, dt.date]:
+    """pack.yaml's as_of as a reader reads it ("14 Jan 2026", "Jan 2026", "2026") and the first
+    day after it."""
+    text = str(as_of)
+    if len(text) == 4:
+        return text, dt.date(int(text) + 1, 1, 1)
+    if len(text) == 7:
+        year, month = map(int, text.split("-"))
+        start = dt.date(year, month, 1)
+        return f"{start:%b %Y}", dt.date(year + month // 12, month % 12 + 1, 1)
+    day = dt.date.fromisoformat(text)
+    return f"{day.day} {day:%b %Y}", day + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("pack_id", list(EVENT_PACKS))
+def test_the_timeline_marks_where_the_packs_sources_end(pack_id):
+    """A dashed line where the pack's sources end, labelled with its as-of date, left of
+    today's: a plan drawn between the two is a plan as the sources gave it. A reader's date
+    before it draws no such line."""
+    folder = EVENT_PACKS[pack_id]
+    words, after = as_of_words(
+        yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))["as_of"]
+    )
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    later = after + dt.timedelta(days=400)
+    layout = timeline_chart(tables, today=later).figure.layout
+    [label] = [a for a in layout.annotations if a.name == "sources-end"]
+    assert label.text.strip() == f"sources to {words}", label.text
+    lines = [pd.Timestamp(shape.x0, unit="ms").date() for shape in layout.shapes]
+    assert sorted(lines) == [after, later], lines
+    earlier = timeline_chart(tables, today=after - dt.timedelta(days=1)).figure.layout
+    assert not [a for a in earlier.annotations if a.name == "sources-end"]
+    assert len(earlier.shapes) == 1  # today's line only

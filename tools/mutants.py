@@ -492,6 +492,12 @@ MUTANTS = [
         "    if len(names) == 1:",
         "    if len(names) >= 1:",
     ),
+    Mutant(
+        "sources-end-line-dropped",
+        "components/charts/timeline.py",
+        "    if today is None or sources_end <= today:",
+        "    if False:",
+    ),
 ]
 
 

@@ -79,6 +79,28 @@ def kinds_title(counts: pd.Series, events: int, span: str) -> str:
     return f"{named} make up {most} each of the {events} events, {span}"
 
 
+def _mark_day(
+    figure: go.Figure, day: dt.date, label: str, *, dash: str, top: bool, name: str | None = None
+) -> None:
+    """A vertical line across the timeline on ``day``, labelled: above the plot, centred on
+    the line (``top``: today), or inside its foot, ending at the line (where sources end)."""
+    figure.add_vline(
+        x=pd.Timestamp(day).value / 1e6,
+        line={"color": "#404040", "width": 2 if top else 1.5, "dash": dash},
+    )
+    figure.add_annotation(
+        x=pd.Timestamp(day),
+        y=1 if top else 0,
+        yref="paper",
+        text=label,
+        showarrow=False,
+        xanchor="center" if top else "right",
+        yanchor="bottom",
+        font={"size": 14} if top else {"size": 12, "color": "#404040"},
+        name=name,
+    )
+
+
 def timeline_chart(
     tables: PackTables,
     events: pd.DataFrame | None = None,
@@ -132,37 +154,13 @@ def timeline_chart(
                 hovertemplate=HOVER_TEMPLATE,
             )
     if today is not None:
-        figure.add_vline(
-            x=pd.Timestamp(today).value / 1e6, line={"color": "#404040", "width": 2, "dash": "dot"}
-        )
-        figure.add_annotation(
-            x=pd.Timestamp(today),
-            y=1,
-            yref="paper",
-            text=f"today, {today.day} {today:%b %Y}",
-            showarrow=False,
-            yanchor="bottom",
-            font={"size": 14},
-        )
+        _mark_day(figure, today, f"today, {today.day} {today:%b %Y}", dash="dot", top=True)
     # Where the pack's sources end: a plan drawn between this line and today's is a plan as the
     # sources gave it, not one the pack knows to have been kept or dropped.
     sources_end = tables.pack.as_of.end_exclusive
     if today is None or sources_end <= today:
-        figure.add_vline(
-            x=pd.Timestamp(sources_end).value / 1e6,
-            line={"color": "#404040", "width": 1.5, "dash": "dash"},
-        )
-        figure.add_annotation(
-            x=pd.Timestamp(sources_end),
-            y=0,
-            yref="paper",
-            text=f"sources to {plain(tables.pack.as_of.label)} ",
-            showarrow=False,
-            xanchor="right",
-            yanchor="bottom",
-            font={"size": 12, "color": "#404040"},
-            name="sources-end",
-        )
+        label = f"sources to {plain(tables.pack.as_of.label)} "
+        _mark_day(figure, sources_end, label, dash="dash", top=False, name="sources-end")
     counts = events["kind"].value_counts()
     years = year_range(events)
     planned = int((events["status"] == "planned").sum())

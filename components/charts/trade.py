@@ -12,6 +12,7 @@ from components.charts.base import (
     document_sources,
     figure_hovers,
     finish,
+    in_words,
     pair_name,
     plain,
     sources_of,
@@ -272,10 +273,13 @@ def partners_chart(tables: PackTables) -> Chart | None:
     )
     pair_row = pair.iloc[0]
     opening = f"{pair_row['metric_label']} in {year} ({pair_row['value_label']})"
-    if larger.empty:
-        title = f"{opening} was the largest of these"
+    level = rows[(rows["value"] == pair["value"].max()) & (rows["metric"] != pair_metric)]
+    if not larger.empty:
+        title = f"{opening} was below {in_words(list(larger['metric_label']))}"
+    elif not level.empty:
+        title = f"{opening} was level with {in_words(list(level['metric_label']))}, the largest of these"
     else:
-        title = f"{opening} was below {' and '.join(larger['metric_label'])}"
+        title = f"{opening} was the largest of these"
     subtitle = f"{unit}, {year}, as reported · bars start at zero"
     figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}})
     return chart_from(

@@ -514,3 +514,42 @@ def test_the_timeline_marks_where_the_packs_sources_end(pack_id):
     earlier = timeline_chart(tables, today=after - dt.timedelta(days=1)).figure.layout
     assert not [a for a in earlier.annotations if a.name == "sources-end"]
     assert len(earlier.shapes) == 1  # today's line only
+
+
+@pytest.mark.parametrize(
+    ("elbonia", "others", "expected"),
+    [
+        # Three partners above the pair's 13.8 (figures.yaml), named as a sentence names them.
+        (
+            31.5,
+            {"Freedonia": 20.0, "Sylvania": 25.0},
+            "was below {Freedonia}, {Sylvania} and {Elbonia}",
+        ),
+        # One level with it and none above: not "the largest" alone.
+        (5.0, {"Freedonia": 13.8}, "was level with {Freedonia}, the largest of these"),
+        (5.0, {"Freedonia": 3.0}, "was the largest of these"),
+    ],
+    ids=["three-larger", "level", "largest"],
+)
+def test_the_partners_title_words_where_the_pair_stands(tmp_path, elbonia, others, expected):
+    folder = tmp_path / READER_PACK.name
+    shutil.copytree(READER_PACK, folder)
+    pack = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
+    figures = yaml.safe_load((folder / "figures.yaml").read_text(encoding="utf-8"))
+    [partner] = [f for f in figures if f["id"] == "elbonia-trade-2024-customs"]
+    partner["value"] = elbonia
+    for name, value in others.items():
+        metric = f"{name.lower()}-trade"
+        pack["metrics"][metric] = {
+            **pack["metrics"][partner["metric"]],
+            "label": f"Trade with {name}",
+        }
+        figures.append({**partner, "id": f"{metric}-2024", "metric": metric, "value": value})
+    for name, content in (("pack.yaml", pack), ("figures.yaml", figures)):
+        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    labels = {"Elbonia": pack["metrics"][partner["metric"]]["label"]}
+    labels |= {name: f"Trade with {name}" for name in others}
+    title = partners_chart(tables).title
+    assert title.endswith(expected.format(**labels)), title

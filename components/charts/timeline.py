@@ -231,7 +231,9 @@ def visits_by_host_chart(tables: PackTables, events: pd.DataFrame | None = None)
         for code, n in counts.items()
     ]
     total = int(counts.sum())
-    if len(ranked) == 1:
+    if total == 1:
+        title = f"The one recorded visit took place in {ranked[0][0]}"
+    elif len(ranked) == 1:
         title = f"All {total} recorded visits took place in {ranked[0][0]}"
     else:
         rest = ", ".join(f"{n} in {name}" for name, n in ranked[1:])

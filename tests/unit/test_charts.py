@@ -15,7 +15,7 @@ import yaml
 from components.charts.agreements import agreements_by_kind_chart, sectors_chart
 from components.charts.claims import check_evidence_chart
 from components.charts.energy import gas_delivered_chart, planned_volumes_chart
-from components.charts.timeline import PLURAL, timeline_chart
+from components.charts.timeline import PLURAL, timeline_chart, visits_by_host_chart
 from components.charts.trade import claims_over_time_chart, partners_chart, trade_by_year_chart
 from components.packs import load_pack, load_packs
 from tests.conftest import FIXTURES, SHIPPED_DATA
@@ -553,3 +553,11 @@ def test_the_partners_title_words_where_the_pair_stands(tmp_path, elbonia, other
     labels |= {name: f"Trade with {name}" for name in others}
     title = partners_chart(tables).title
     assert title.endswith(expected.format(**labels)), title
+
+
+def test_one_visit_is_not_all_1_visits():
+    events = RUSSIA_CHINA.events
+    visit = events[(events["kind"] == "visit") & events["host"].notna()].head(1)
+    assert len(visit) == 1, "the shipped pack has no visit with a host: the test is void"
+    title = visits_by_host_chart(RUSSIA_CHINA, visit).title
+    assert title == f"The one recorded visit took place in {visit['host_label'].iloc[0]}", title

@@ -69,6 +69,8 @@ def kinds_title(counts: pd.Series, events: int, span: str) -> str:
     if it led alone."""
     most = int(counts.max())
     leaders = [str(kind) for kind, n in counts.items() if n == most]
+    if events == 1:
+        return f"One {'other event' if leaders[0] == 'other' else leaders[0]}, {span}"
     if len(counts) == 1:
         return f"{events} {PLURAL[leaders[0]]}, {span}"
     if len(leaders) == len(counts):

@@ -344,7 +344,9 @@ def assert_names_the_kinds_of_most_events(title: str, kinds: list[str]) -> None:
     most = max(counts.values())
     leaders = {kind for kind, n in counts.items() if n == most}
     named = {k for k in counts if re.search(rf"\b{EVENT_WORDS[k]}\b", title, re.I)}
-    if len(counts) == 1:
+    if len(kinds) == 1:
+        assert title.startswith(f"One {kinds[0].replace('other', 'other event')}, "), title
+    elif len(counts) == 1:
         assert title.startswith(f"{len(kinds)} {EVENT_WORDS[kinds[0]]}, "), title
     elif leaders == set(counts):
         assert title.startswith(f"{len(kinds)} events, {most} of each of {len(counts)} kinds"), (
@@ -561,3 +563,11 @@ def test_one_visit_is_not_all_1_visits():
     assert len(visit) == 1, "the shipped pack has no visit with a host: the test is void"
     title = visits_by_host_chart(RUSSIA_CHINA, visit).title
     assert title == f"The one recorded visit took place in {visit['host_label'].iloc[0]}", title
+
+
+def test_one_event_is_one_not_1_of_a_plural():
+    """A Timeline filtered to a single event: "One summit, 2024", not "1 summits, 2024"."""
+    one = FICTIONAL.events.head(1)
+    assert_names_the_kinds_of_most_events(
+        timeline_chart(FICTIONAL, one).title, list(one["kind"].astype(str))
+    )

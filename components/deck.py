@@ -25,6 +25,7 @@ from components import images
 from components.catalogue import CLAIMS, HEADLINES, Catalogue
 from components.charts.base import document_sources, pair_name, plain
 from components.charts.claims import VERDICT_SYMBOLS
+from components.tables import plural
 from components.theme import FONT, TEXT
 
 Progress = Callable[[int, int, str], None]
@@ -47,7 +48,8 @@ def title_lines(catalogue: Catalogue) -> tuple[str, list[str]]:
         f"{pair_name(tables)} · a Dyad briefing · sources considered to {tables.pack.as_of.label}",
         "",
         "About: " + "; ".join(f"{r['title']} ({r['citation']})" for _, r in documents.iterrows()),
-        f"{len(tables.sources)} sources in all, listed with their addresses on the last slides.",
+        f"{plural(len(tables.sources), 'source')} in all, listed with their addresses on the last "
+        "slides.",
     ]
     return tables.pack.title, lines
 

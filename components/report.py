@@ -22,6 +22,7 @@ from components.catalogue import CLAIMS, Catalogue
 from components.charts.base import pair_name
 from components.charts.claims import VERDICT_SYMBOLS
 from components.deck import text_slide_lines
+from components.tables import plural
 
 STYLE = """
 body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; color: #1a1a1a;
@@ -137,7 +138,9 @@ def _quotes(catalogue: Catalogue, slide_id: str) -> str:
         f"<blockquote>“{e(quote)}”<br><small>— {e(citation)}</small></blockquote>"
         for quote, citation in quotes
     )
-    return f"<details><summary>{len(quotes)} quotes behind this</summary>{items}</details>"
+    return (
+        f"<details><summary>{plural(len(quotes), 'quote')} behind this</summary>{items}</details>"
+    )
 
 
 def _slide(catalogue: Catalogue, slide_id: str) -> str:

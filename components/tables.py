@@ -209,6 +209,11 @@ def told_apart(value: float, unit: str, currency: str | None, other: float) -> s
     return format_value(value, unit, currency, places, trim=False)
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 row", "14 rows": a count with its noun."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def as_given(value: float, unit: str, currency: str | None = None) -> str:
     """``value`` with the decimals it was recorded with (up to six), as ``format_value``
     writes it otherwise: "$12.48 bn", "$10.25 bn", "$245 bn". Where a reader holds a record

@@ -47,7 +47,7 @@ from components.packs import (
     pack_fingerprint,
 )
 from components.registry import page_spec
-from components.tables import PackTables
+from components.tables import PackTables, plural
 from components.theme import EXPORT_SIZE
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
@@ -65,11 +65,6 @@ def today() -> dt.date:
         except ValueError:
             st.warning(f"DYAD_TODAY={md(given)} is not a date as YYYY-MM-DD; using today's date.")
     return dt.date.today()
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 row", "14 rows": a count with its noun."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def md(text: object) -> str:

@@ -67,6 +67,6 @@ statuses = ui.any_of(
     bind=ui.BOUND,
 )
 shown = ui.computed(agreements_table, tables, search, tuple(kinds), tuple(statuses))
-st.caption(f"{len(shown)} of {len(agreements)} agreements")
+st.caption(f"{len(shown):,} of {ui.plural(len(agreements), 'agreement')}")
 ui.dataframe(shown, hide_index=True, column_config=ui.COLUMN_CONFIG, key="agreements-table")
 ui.table_download(shown, f"{tables.id}-agreements", key="csv-agreements-table")

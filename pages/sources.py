@@ -52,7 +52,7 @@ def show_source(chosen: str) -> None:
     heading, verified = ui.computed(source_heading, tables, chosen)
     st.markdown(heading)
     records = ui.computed(records_citing, tables, chosen)
-    st.markdown(f"#### {len(records)} records from this source")
+    st.markdown(f"#### {ui.plural(len(records), 'record')} from this source")
     st.caption(verified)
     ui.dataframe(records, hide_index=True, column_config=ui.COLUMN_CONFIG, key="sources-records")
     ui.table_download(records, f"{tables.id}-{chosen}-records", key="csv-sources-records")

@@ -402,7 +402,8 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
     assert not app.exception
     records = page_table(app, ["table", "id", "record"])
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS[source])
-    heading = f"#### {len(SOURCE_RECORDS[source])} records from this source"
+    count = len(SOURCE_RECORDS[source])
+    heading = f"#### {count} record{'' if count == 1 else 's'} from this source"
     assert heading in [m.value for m in app.markdown]
     title, url, publisher = SOURCE_HEADINGS[source]
     header = next(m.value for m in app.markdown if url in m.value)
@@ -549,3 +550,24 @@ def test_a_sources_link_opens_the_same_source(monkeypatch):
     opened = open_page("Sources", READER_DATA, monkeypatch, link.partition("?")[2])
     records = page_table(opened, ["table", "id", "record"])
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS[chosen])
+
+
+def test_one_record_and_one_agreement_read_in_the_singular(tmp_path, monkeypatch):
+    """A source the pack takes one record from heads it "1 record", and a pack of one
+    agreement counts "1 of 1 agreement"."""
+    folder = tmp_path / "data" / "freedonia-sylvania"
+    shutil.copytree(FIXTURES / "packs" / "freedonia-sylvania", folder)
+    sources = yaml.safe_load((folder / "sources.yaml").read_text(encoding="utf-8"))
+    figures = yaml.safe_load((folder / "figures.yaml").read_text(encoding="utf-8"))
+    agreements = yaml.safe_load((folder / "agreements.yaml").read_text(encoding="utf-8"))
+    assert len(agreements) == 1, "the fixture pack no longer has one agreement: the test is void"
+    lone = {**sources[1], "id": "bulletin-2024", "url": "https://example.org/bulletin"}
+    lone.pop("text", None)
+    figures[0]["source"] = lone["id"]
+    (folder / "sources.yaml").write_text(yaml.safe_dump([*sources, lone]), encoding="utf-8")
+    (folder / "figures.yaml").write_text(yaml.safe_dump(figures), encoding="utf-8")
+    app = open_page("Sources", tmp_path / "data", monkeypatch, query=f"source={lone['id']}")
+    assert not app.exception and not app.error
+    assert "#### 1 record from this source" in [m.value for m in app.markdown]
+    app = open_page("Agreements", tmp_path / "data", monkeypatch)
+    assert "1 of 1 agreement" in [c.value for c in app.caption]

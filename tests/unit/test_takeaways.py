@@ -22,7 +22,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from components import images
 from components.bundle import data_bundle
 from components.catalogue import build_catalogue
-from components.deck import deck_pdf, deck_pptx
+from components.deck import deck_pdf, deck_pptx, title_lines
 from components.packs import load_pack, pack_folder
 from components.report import offline_report
 from tests.conftest import FIXTURES
@@ -195,3 +195,41 @@ def test_the_data_zip_holds_the_packs_files_whichever_folder_the_data_directory_
         if path.is_file()
     }
     assert expected <= set(files), sorted(expected - set(files))
+
+
+def test_one_quote_is_one_quote():
+    """The report counts a slide's quotes as a reader counts them: the pack's one agreement
+    is "1 quote behind this", never "1 quotes"."""
+    [agreement] = pack_file("agreements")
+    assert agreement.get("quote"), "the fixture's agreement has no quote: the test is void"
+    report = offline_report(catalogue(), ["agreement-sectors"])
+    assert "<summary>1 quote behind this</summary>" in report
+    assert "1 quotes" not in report
+
+
+def test_a_pack_of_one_source_says_one_source(tmp_path):
+    """The deck's title slide counts the pack's sources: "1 source in all", not "1 sources"."""
+    folder = tmp_path / PACK_DIR.name
+    shutil.copytree(PACK_DIR, folder)
+    [kept] = [s for s in SOURCES if s.get("text")]  # the one whose quotes are checked
+    dropped = {f["id"] for f in FIGURES if f["source"] != kept["id"]}
+    checks = []
+    for check in CHECKS:
+        evidence = [e for e in check.get("evidence", []) if e not in dropped]
+        # A claim left with no evidence is unverified.
+        rest = {k: v for k, v in check.items() if k != "evidence"}
+        checks.append(
+            {**rest, "evidence": evidence}
+            if evidence
+            else {**rest, "evidence": [], "verdict": "unverified"}
+        )
+    for name, rows in (
+        ("sources", [kept]),
+        ("figures", [f for f in FIGURES if f["id"] not in dropped]),
+        ("checks", checks),
+    ):
+        (folder / f"{name}.yaml").write_text(yaml.safe_dump(rows, sort_keys=False), "utf-8")
+    tables, problems = load_pack(folder)
+    assert tables is not None, problems
+    _, lines = title_lines(build_catalogue(tables, tables.pack.as_of.start))
+    assert "1 source in all, listed with their addresses on the last slides." in lines, lines

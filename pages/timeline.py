@@ -96,7 +96,7 @@ shown = ui.computed(
 # 3. Render
 opened_narrow = tuple(years) == choices.opening_years != (low, high)
 st.caption(
-    f"{len(shown):,} of {len(events):,} events"
+    f"{len(shown):,} of {ui.plural(len(events), 'event')}"
     + (
         f" · a timeline this long opens on its latest years, {years[0]}–{years[1]}:"
         " widen Years to see the rest"

@@ -552,7 +552,7 @@ def test_a_sources_link_opens_the_same_source(monkeypatch):
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS[chosen])
 
 
-def test_one_record_and_one_agreement_read_in_the_singular(tmp_path, monkeypatch):
+def test_one_record_agreement_and_event_read_in_the_singular(tmp_path, monkeypatch):
     """A source the pack takes one record from heads it "1 record", and a pack of one
     agreement counts "1 of 1 agreement"."""
     folder = tmp_path / "data" / "freedonia-sylvania"
@@ -571,3 +571,11 @@ def test_one_record_and_one_agreement_read_in_the_singular(tmp_path, monkeypatch
     assert "#### 1 record from this source" in [m.value for m in app.markdown]
     app = open_page("Agreements", tmp_path / "data", monkeypatch)
     assert "1 of 1 agreement" in [c.value for c in app.caption]
+    # And a pack of one event counts "1 of 1 event" on the Timeline.
+    events = yaml.safe_load((folder / "events.yaml").read_text(encoding="utf-8"))
+    (folder / "events.yaml").write_text(yaml.safe_dump(events[:1]), encoding="utf-8")
+    app = open_page("Timeline", tmp_path / "data", monkeypatch)
+    assert not app.exception and not app.error
+    assert any(c.value.startswith("1 of 1 event ") for c in app.caption), [
+        c.value for c in app.caption
+    ]

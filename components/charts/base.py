@@ -218,6 +218,29 @@ def source_line(sources: pd.DataFrame) -> str:
     return heading + "; ".join(shown)
 
 
+# The source line starts where the plot does, right of the y axis's labels, and must end
+# inside the narrowest figure a reader meets: a card in a 1280 px window draws a figure 788 px
+# wide (a 16:9 export is 1600). Its characters average 6.5 px (14 px Arial, measured).
+NARROWEST_FIGURE_PX = 760
+SOURCE_CHAR_PX = 6.6
+
+
+def source_wrap(figure: go.Figure) -> int:
+    """How many characters a line of the source line may hold: fewer where long category
+    labels on the y axis (a bar per route, a row per kind) push the plot to the right. A
+    line of 112, as before, ran 200 px past the right edge of the planned-volumes chart."""
+    longest = 0
+    for trace in figure.data:
+        labels = getattr(trace, "y", None)
+        if labels is None or len(labels) == 0 or not isinstance(labels[0], str):
+            continue  # values, not categories
+        longest = max(
+            longest, *(len(line) for label in set(labels) for line in label.split("<br>"))
+        )
+    plot_left = max(70, 7.5 * longest + 30)
+    return max(40, int((NARROWEST_FIGURE_PX - plot_left) / SOURCE_CHAR_PX))
+
+
 def finish(
     figure: go.Figure,
     *,
@@ -234,7 +257,7 @@ def finish(
     """
     title_lines = textwrap.wrap(plain(title), 64) or [""]
     subtitle_lines = textwrap.wrap(plain(subtitle), 100)
-    source_lines = textwrap.wrap(plain(source_line(sources)), 112) or [""]
+    source_lines = textwrap.wrap(plain(source_line(sources)), source_wrap(figure)) or [""]
     top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
     # Multi-line category labels under the x axis push the source line down.
     bottom = 64 + 20 * len(source_lines) + 19 * (axis_label_lines - 1)

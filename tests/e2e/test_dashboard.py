@@ -124,6 +124,42 @@ def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(
         expect(chart).to_be_visible()
         # The source line is drawn inside every chart, as it is in every export.
         expect(chart.locator("text.annotation-text", has_text="Source")).to_have_count(1)
+        source_line_inside(chart, spec.title)
+
+
+def source_line_inside(chart: Locator, page_title: str) -> None:
+    """The chart's source line ends inside the chart as drawn: none of it cut off at the
+    right edge (the planned volumes' ran 74 px past it at 1400 px, the trade chart's 4 px at
+    1280)."""
+    box = chart.evaluate(
+        """(plot) => {
+          const figure = plot.querySelector('svg.main-svg').getBoundingClientRect();
+          const line = [...plot.querySelectorAll('.annotation')]
+            .find((a) => a.textContent.startsWith('Source'));
+          const drawn = line.querySelector('text').getBoundingClientRect();
+          return {left: drawn.left - figure.left, right: drawn.right - figure.left,
+                  width: figure.width, text: line.textContent.slice(0, 60)};
+        }"""
+    )
+    assert box["left"] >= 0 and box["right"] <= box["width"], (page_title, box)
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_every_source_line_fits_its_chart_in_a_smaller_window(page: Page, app_url, width):
+    """A laptop's 1280 px window draws narrower charts than the tests' 1400: every chart's
+    source line still ends inside it, on every page (each chart the page draws on opening)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    for spec in PAGES:
+        if not CHARTS_PER_PAGE[spec.title][0]:
+            continue
+        # The first page is the app's address itself (Streamlit serves its default page there).
+        goto(page, app_url, "" if spec is PAGES[0] else spec.url_path)
+        charts = plotly_charts(page)
+        expect(charts).to_have_count(CHARTS_PER_PAGE[spec.title][0])
+        for chart in charts.all():
+            chart.scroll_into_view_if_needed()
+            expect(chart.locator("text.annotation-text", has_text="Source")).to_have_count(1)
+            source_line_inside(chart, spec.title)
 
 
 def test_a_deep_link_opens_its_page(page: Page, app_url):

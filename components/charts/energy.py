@@ -272,7 +272,14 @@ def planned_volumes_chart(tables: PackTables, first: int = 0) -> Chart | None:
     if len(rows) < len(every):
         subtitle += f" · {first + 1}–{first + len(rows)} of {len(every):,}"
     figure.update_layout(
-        xaxis={"rangemode": "tozero"},
+        # Room right of the longest bar for its label ("50 bcm/yr"), which plotly's own range
+        # leaves out: it was cut at the chart's edge.
+        xaxis={
+            "range": [
+                min(float(rows["value"].min()), 0.0) * 1.25,
+                max(float(rows["value"].max()), 0.0) * 1.25 or 1.0,
+            ]
+        },
         yaxis={
             "autorange": "reversed",
             "automargin": True,

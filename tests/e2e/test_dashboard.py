@@ -130,18 +130,23 @@ def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(
 def source_line_inside(chart: Locator, page_title: str) -> None:
     """The chart's source line ends inside the chart as drawn: none of it cut off at the
     right edge (the planned volumes' ran 74 px past it at 1400 px, the trade chart's 4 px at
-    1280)."""
+    1280); and no bar's label runs past it."""
     box = chart.evaluate(
         """(plot) => {
           const figure = plot.querySelector('svg.main-svg').getBoundingClientRect();
           const line = [...plot.querySelectorAll('.annotation')]
             .find((a) => a.textContent.startsWith('Source'));
           const drawn = line.querySelector('text').getBoundingClientRect();
+          const cut = [...plot.querySelectorAll('.bartext')]
+            .filter((label) => label.getBoundingClientRect().right > figure.right + 0.5)
+            .map((label) => label.textContent);
           return {left: drawn.left - figure.left, right: drawn.right - figure.left,
-                  width: figure.width, text: line.textContent.slice(0, 60)};
+                  width: figure.width, text: line.textContent.slice(0, 60), cut};
         }"""
     )
     assert box["left"] >= 0 and box["right"] <= box["width"], (page_title, box)
+    # Nor is a bar's label ("50 bcm/yr") cut at the edge.
+    assert box["cut"] == [], (page_title, box)
 
 
 @pytest.mark.parametrize("width", [1280])

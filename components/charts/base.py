@@ -255,7 +255,9 @@ def finish(
     Plotly does not wrap titles, so long ones are wrapped here and the margins
     grow with them: nothing is cut at projector width or in a 16:9 export.
     """
-    title_lines = textwrap.wrap(plain(title), 64) or [""]
+    # 56 characters of the bold title fit the narrowest card (a claim's, 756 px at 1280 px);
+    # 64 ran past its right edge.
+    title_lines = textwrap.wrap(plain(title), 56) or [""]
     subtitle_lines = textwrap.wrap(plain(subtitle), 100)
     source_lines = textwrap.wrap(plain(source_line(sources)), source_wrap(figure)) or [""]
     top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44

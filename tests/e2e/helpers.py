@@ -366,3 +366,22 @@ def record_code_requests(page: Page) -> list[str]:
         ),
     )
     return requested
+
+
+def nothing_cut(chart: Locator, where: str) -> None:
+    """Everything drawn with the chart ends inside it: its title, its source line, its labels
+    and ticks, none cut off at an edge. At 1280 px the planned volumes' source line ran 74 px
+    past the right edge (at 1400 too), the trade chart's 4 px, a two-line agreements title
+    14 px, and a bar's label "50 bcm/yr" read "50 bcm"."""
+    cut = chart.evaluate(
+        """(plot) => {
+          const figure = plot.querySelector('svg.main-svg').getBoundingClientRect();
+          const drawn = '.annotation, .bartext, .g-gtitle, .g-gtitle-subtitle, .xtick, .ytick';
+          return [...plot.querySelectorAll(drawn)]
+            .map((element) => [element.textContent.slice(0, 50), element.getBoundingClientRect()])
+            .filter(([, box]) => box.left < figure.left - 0.5 || box.right > figure.right + 0.5)
+            .map(([text, box]) => [text, Math.round(box.left - figure.left),
+                                   Math.round(box.right - figure.left), Math.round(figure.width)]);
+        }"""
+    )
+    assert cut == [], (where, cut)

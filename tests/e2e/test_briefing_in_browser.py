@@ -28,6 +28,7 @@ from tests.e2e.helpers import (
     expect_rerun,
     goto,
     no_error_elements,
+    nothing_cut,
     on_page,
     open_chart_data,
     open_from_sidebar,
@@ -181,7 +182,9 @@ def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
             assert number["whole"] and number["larger"] and number["value"], number
 
 
-@pytest.mark.parametrize("screen", [PROJECTOR, {"width": 1920, "height": 1080}])
+@pytest.mark.parametrize(
+    "screen", [PROJECTOR, {"width": 1920, "height": 1080}, {"width": 1024, "height": 768}]
+)
 def test_a_chart_slide_fills_the_screen_with_its_source_line_and_buttons_on_it(
     browser: Browser, browser_context_args, app_url, screen
 ):
@@ -200,6 +203,7 @@ def test_a_chart_slide_fills_the_screen_with_its_source_line_and_buttons_on_it(
             assert box is not None and box["y"] + box["height"] <= screen["height"], box
         assert chart.bounding_box()["height"] >= 0.75 * screen["height"]
         expect(page.locator(".st-key-slide [data-testid='stCaptionContainer']")).to_have_count(0)
+        nothing_cut(chart, f"slide at {screen}")
 
 
 def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(

@@ -23,6 +23,7 @@ from tests.e2e.helpers import (
     goto,
     headline_card,
     no_error_elements,
+    nothing_cut,
     on_page,
     open_chart_data,
     open_from_sidebar,
@@ -124,26 +125,7 @@ def test_page_opened_from_the_sidebar_draws_its_charts_with_sources(
         expect(chart).to_be_visible()
         # The source line is drawn inside every chart, as it is in every export.
         expect(chart.locator("text.annotation-text", has_text="Source")).to_have_count(1)
-        source_line_inside(chart, spec.title)
-
-
-def source_line_inside(chart: Locator, page_title: str) -> None:
-    """Everything drawn with the chart ends inside it: its title, its source line, its labels
-    and ticks, none cut off at an edge. At 1280 px the planned volumes' source line ran 74 px
-    past the right edge (at 1400 too), the trade chart's 4 px, a two-line agreements title
-    14 px, and a bar's label "50 bcm/yr" read "50 bcm"."""
-    cut = chart.evaluate(
-        """(plot) => {
-          const figure = plot.querySelector('svg.main-svg').getBoundingClientRect();
-          const drawn = '.annotation, .bartext, .g-gtitle, .g-gtitle-subtitle, .xtick, .ytick';
-          return [...plot.querySelectorAll(drawn)]
-            .map((element) => [element.textContent.slice(0, 50), element.getBoundingClientRect()])
-            .filter(([, box]) => box.left < figure.left - 0.5 || box.right > figure.right + 0.5)
-            .map(([text, box]) => [text, Math.round(box.left - figure.left),
-                                   Math.round(box.right - figure.left), Math.round(figure.width)]);
-        }"""
-    )
-    assert cut == [], (page_title, cut)
+        nothing_cut(chart, spec.title)
 
 
 @pytest.mark.parametrize("width", [1280])
@@ -161,7 +143,7 @@ def test_every_source_line_fits_its_chart_in_a_smaller_window(page: Page, app_ur
         for chart in charts.all():
             chart.scroll_into_view_if_needed()
             expect(chart.locator("text.annotation-text", has_text="Source")).to_have_count(1)
-            source_line_inside(chart, spec.title)
+            nothing_cut(chart, spec.title)
 
 
 def test_a_deep_link_opens_its_page(page: Page, app_url):

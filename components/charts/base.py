@@ -234,9 +234,10 @@ def source_wrap(figure: go.Figure) -> int:
         labels = getattr(trace, "y", None)
         if labels is None or len(labels) == 0 or not isinstance(labels[0], str):
             continue  # values, not categories
-        longest = max(
-            longest, *(len(line) for label in set(labels) for line in label.split("<br>"))
+        lines = (
+            line for label in set(labels) if isinstance(label, str) for line in label.split("<br>")
         )
+        longest = max(longest, max((len(line) for line in lines), default=0))
     plot_left = max(70, 7.5 * longest + 30)
     return max(40, int((NARROWEST_FIGURE_PX - plot_left) / SOURCE_CHAR_PX))
 

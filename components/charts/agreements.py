@@ -160,7 +160,8 @@ def sectors_chart(tables: PackTables) -> Chart | None:
     )
     counts = counts.sort_values("records", kind="stable")
     named = len(counts)
-    title = sectors_title(counts, kinds_named(rows))
+    kinds = kinds_named(rows)
+    title = sectors_title(counts, kinds)
     counts = counts.tail(MOST_SECTORS)  # a bar per sector stays readable up to a point
     figure = go.Figure(
         go.Bar(
@@ -178,9 +179,7 @@ def sectors_chart(tables: PackTables) -> Chart | None:
         )
     )
     shown = "" if named == len(counts) else f" · the {len(counts)} named most of {named}"
-    subtitle = (
-        f"{pair_name(tables)} · sectors named by {kinds_named(rows)} · counts of records{shown}"
-    )
+    subtitle = f"{pair_name(tables)} · sectors named by {kinds} · counts of records{shown}"
     figure.update_layout(xaxis=count_axis(counts["records"].max()))
     sources = sources_of(tables, rows)
     table = exploded[["sector", *AGREEMENT_COLUMNS]].reset_index(drop=True)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from components.charts.base import Chart, plain
+from components.charts.base import SCREEN_FIGURE_PX, SOURCE_CHAR_PX, Chart, fit_text, plain
 
 WIDTH, HEIGHT = 1600, 900
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -118,13 +118,21 @@ def images_available() -> bool:
     return find_chromium() is not None
 
 
-def export_figure(chart: Chart, as_of: str, height: int = HEIGHT) -> go.Figure:
-    """The chart as exported: 1600×900 (or taller), title 24 px from the top, "as of" bottom right.
+def export_figure(
+    chart: Chart, as_of: str, height: int = HEIGHT, text_px: int = SCREEN_FIGURE_PX
+) -> go.Figure:
+    """The chart as exported: 1600×900 (or taller), title 24 px from the top, "as of" bottom right,
+    its title, subtitle and source line wrapped for 1600 px.
 
-    A slide on screen asks for another ``height`` and takes the screen's width.
+    A slide or a report on screen asks for another ``height`` and takes the screen's width:
+    its text is wrapped for ``text_px`` (the narrowest screen it is drawn on).
     """
     figure = go.Figure(copy.deepcopy(chart.figure.to_dict()))
     width = WIDTH if height == HEIGHT else None
+    note = f"Dyad · sources to {plain(as_of)}"
+    # The source line ends short of the note at its right: on a 1024 px slide, one line of
+    # sources ran under it.
+    fit_text(figure, width or text_px, keep_right_px=len(note) * SOURCE_CHAR_PX + 24)
     # A chart that needs more than 900 px (a bar per record of a large pack) keeps its own
     # height: squeezed, its labels cannot fit and plotly's automargin never settles.
     if width and (chart.figure.layout.height or 0) > HEIGHT:
@@ -132,7 +140,7 @@ def export_figure(chart: Chart, as_of: str, height: int = HEIGHT) -> go.Figure:
     figure.update_layout(width=width, height=height, title={"y": 1 - 24 / height})
     bottom = figure.layout.margin.b or 90
     figure.add_annotation(
-        text=f"Dyad · sources to {plain(as_of)}",
+        text=note,
         xref="paper",
         yref="paper",
         x=1,

@@ -35,7 +35,7 @@ from streamlit import dataframe_util, runtime
 
 from components import cards, images
 from components.catalogue import Catalogue, build_catalogue
-from components.charts.base import Chart, undrawn_metrics
+from components.charts.base import SLIDE_FIGURE_PX, Chart, undrawn_metrics
 from components.charts.trade import claims_over_time_chart
 from components.element_code import element_modules, prefetch_script
 from components.exports import csv_bytes
@@ -354,6 +354,24 @@ def catalogue(tables: PackTables) -> Catalogue:
     """Every chart of the pack, drawn once per pack content and day (read-only: shared)."""
     directory = default_data_dir()
     return _catalogue(str(directory), files_fingerprint(directory), tables.id, today(), tables)
+
+
+# Below 1280 px Streamlit keeps 5rem of empty space each side of the page beside an open
+# sidebar: a 1024 px window drew a claim's chart 500 px wide, too narrow for the text wrapped
+# for the screen (``charts.base.SCREEN_FIGURE_PX``, 606 px). 1.5rem gives it 612 px. (Under
+# 640 px Streamlit lays the page out for a phone, padding of its own; a presented slide sets
+# its own.)
+NARROW_WINDOW_CSS = """<style>
+@media (min-width: 640px) and (max-width: 1279.98px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+</style>"""
+
+
+def narrow_window_css() -> None:
+    """The page's side padding for windows narrower than 1280 px (``NARROW_WINDOW_CSS``),
+    sent with the sidebar on every run (a style the page sends no more is taken away)."""
+    st.sidebar.html(NARROW_WINDOW_CSS)
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:
@@ -679,7 +697,9 @@ def slide_figure(chart: Chart, as_of: str) -> Any:
     click reruns the page."""
 
     def present(chart: Chart) -> Any:
-        figure = images.export_figure(chart, as_of, height=SLIDE_CHART_HEIGHT)
+        figure = images.export_figure(
+            chart, as_of, height=SLIDE_CHART_HEIGHT, text_px=SLIDE_FIGURE_PX
+        )
         figure.layout.height = None
         return figure
 

@@ -20,7 +20,7 @@ PRESENT_CSS = """<style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
   display: none !important;
 }
-[data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 1rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] { padding: 1.5rem 3rem 1rem !important; max-width: 100%; }
 .st-key-slide [data-testid="stFullScreenFrame"]:has([data-testid="stPlotlyChart"]),
 .st-key-slide [data-testid="stPlotlyChart"] { height: calc(100vh - 7.75rem) !important; }
 .st-key-slide-clicker { display: none !important; }

@@ -498,6 +498,25 @@ MUTANTS = [
         "    if today is None or sources_end <= today:",
         "    if False:",
     ),
+    Mutant(
+        "export-keeps-the-screens-wrap",
+        "components/images.py",
+        "    fit_text(figure, width or text_px, keep_right_px=len(note) * SOURCE_CHAR_PX + 24)",
+        "    pass",
+    ),
+    Mutant(
+        "wrap-drops-lines",
+        "components/charts/base.py",
+        "    return textwrap.wrap(text, min(most, int(width_px / char_px)))",
+        "    return textwrap.wrap(text, min(most, int(width_px / char_px)), max_lines=2)",
+    ),
+    Mutant(
+        "narrow-window-padding-dropped",
+        "components/ui.py",
+        "    st.sidebar.html(NARROW_WINDOW_CSS)",
+        "    pass",
+        browser_only=True,
+    ),
 ]
 
 

@@ -218,28 +218,46 @@ def source_line(sources: pd.DataFrame) -> str:
     return heading + "; ".join(shown)
 
 
-# The source line starts where the plot does, right of the y axis's labels, and must end
-# inside the narrowest figure a reader meets: a card in a 1280 px window draws a figure 788 px
-# wide (a 16:9 export is 1600). Its characters average 6.5 px (14 px Arial, measured).
-NARROWEST_FIGURE_PX = 760
+# Plotly wraps none of a figure's text, so it is wrapped here for the width the figure is drawn
+# at. On screen that is the narrowest figure a reader meets: a claim's chart in a 1024 px window
+# with the sidebar open, 606 px (at 1280 px, 756; the server cannot know the window). A 16:9
+# export (1600 px) and a slide (a screen 1024 px wide or wider, no sidebar: 928 px) are wrapped
+# again for their own width (``fit_text``).
+SCREEN_FIGURE_PX = 606
+SLIDE_FIGURE_PX = 928
+# Average widths, measured in Chromium: the 22 px bold title (50 characters fit 606 px; 64 ran
+# past 756), the subtitle (78 fit 606; 88 ran 34 px past), the 14 px source line.
+TITLE_CHAR_PX = 12.1
+SUBTITLE_CHAR_PX = 7.8
 SOURCE_CHAR_PX = 6.6
+# However wide the figure, a line of text stays short enough to read in one sweep.
+TITLE_MOST_CHARS = 64
+SUBTITLE_MOST_CHARS = 110
+SOURCE_MOST_CHARS = 160
 
 
-def source_wrap(figure: go.Figure) -> int:
-    """How many characters a line of the source line may hold: fewer where long category
-    labels on the y axis (a bar per route, a row per kind) push the plot to the right. A
-    line of 112, as before, ran 200 px past the right edge of the planned-volumes chart."""
+def source_wrap(figure: go.Figure, width_px: float = SCREEN_FIGURE_PX) -> int:
+    """How many characters a line of the source line may hold in a figure ``width_px`` wide:
+    the line starts where the plot does, so fewer where long category labels on the y axis
+    (a bar per route, a row per kind) push the plot to the right. A line of 112, as before,
+    ran 200 px past the right edge of the planned-volumes chart."""
     longest = 0
     for trace in figure.data:
         labels = getattr(trace, "y", None)
-        if labels is None or len(labels) == 0 or not isinstance(labels[0], str):
+        if labels is None or isinstance(labels, dict) or not len(labels):
+            continue  # none, or values as a copied figure holds them (a typed array)
+        if not isinstance(labels[0], str):
             continue  # values, not categories
         lines = (
             line for label in set(labels) if isinstance(label, str) for line in label.split("<br>")
         )
         longest = max(longest, max((len(line) for line in lines), default=0))
     plot_left = max(70, 7.5 * longest + 30)
-    return max(40, int((NARROWEST_FIGURE_PX - plot_left) / SOURCE_CHAR_PX))
+    return min(SOURCE_MOST_CHARS, max(40, int((width_px - plot_left) / SOURCE_CHAR_PX)))
+
+
+def _lines(text: str, width_px: float, char_px: float, most: int) -> list[str]:
+    return textwrap.wrap(text, min(most, int(width_px / char_px)))
 
 
 def finish(
@@ -251,22 +269,55 @@ def finish(
     height: int = 520,
     axis_label_lines: int = 1,
 ) -> go.Figure:
-    """Put the finding, the measure and the source line inside the figure.
+    """Put the finding, the measure and the source line inside the figure, wrapped for the
+    screen (``SCREEN_FIGURE_PX``); ``fit_text`` wraps them again for an export or a slide.
 
-    Plotly does not wrap titles, so long ones are wrapped here and the margins
-    grow with them: nothing is cut at projector width or in a 16:9 export.
+    The words are kept in the figure's ``meta`` (``finish``), escaped as they are drawn (pack
+    text is plain text), so any copy of it can be wrapped again; the margins grow with the lines: nothing is cut at a card's width, on a projector
+    or in a 16:9 export.
     """
-    # 56 characters of the bold title fit the narrowest card (a claim's, 756 px at 1280 px);
-    # 64 ran past its right edge.
-    title_lines = textwrap.wrap(plain(title), 56) or [""]
-    subtitle_lines = textwrap.wrap(plain(subtitle), 100)
-    source_lines = textwrap.wrap(plain(source_line(sources)), source_wrap(figure)) or [""]
-    top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
-    # Multi-line category labels under the x axis push the source line down.
-    bottom = 64 + 20 * len(source_lines) + 19 * (axis_label_lines - 1)
-    total_height = height + top + bottom - 190
     figure.update_layout(
         template=TEMPLATE_NAME,
+        meta={
+            "finish": {
+                "title": plain(title),
+                "subtitle": plain(subtitle),
+                "source": plain(source_line(sources)),
+                "height": height,
+                "axis_label_lines": axis_label_lines,
+            }
+        },
+    )
+    figure.add_annotation(
+        text="",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 14, "color": "#404040"},
+        name="source-line",
+    )
+    return fit_text(figure, SCREEN_FIGURE_PX)
+
+
+def fit_text(figure: go.Figure, width_px: float, *, keep_right_px: float = 0) -> go.Figure:
+    """Wrap a finished figure's title, subtitle and source line (``finish``) for a figure
+    ``width_px`` wide, its margins and height with them; in place, and returned. The source
+    line leaves ``keep_right_px`` free at its right, for a note drawn beside it."""
+    words = figure.layout.meta["finish"]
+    title_lines = _lines(words["title"], width_px, TITLE_CHAR_PX, TITLE_MOST_CHARS) or [""]
+    subtitle_lines = _lines(words["subtitle"], width_px, SUBTITLE_CHAR_PX, SUBTITLE_MOST_CHARS)
+    source_width = source_wrap(figure, width_px - keep_right_px)
+    source_lines = textwrap.wrap(words["source"], source_width) or [""]
+    top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
+    # Multi-line category labels under the x axis push the source line down.
+    bottom = 64 + 20 * len(source_lines) + 19 * (words["axis_label_lines"] - 1)
+    total_height = words["height"] + top + bottom - 190
+    figure.update_layout(
         title={
             "text": "<b>" + "<br>".join(title_lines) + "</b>",
             "subtitle": {"text": "<br>".join(subtitle_lines)},
@@ -277,19 +328,9 @@ def finish(
         height=total_height,
         margin={"t": top, "b": bottom},
     )
-    figure.add_annotation(
-        text="<br>".join(source_lines),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xanchor="left",
-        yanchor="top",
-        yshift=-(bottom - 20 * len(source_lines) - 12),
-        showarrow=False,
-        align="left",
-        font={"size": 14, "color": "#404040"},
-        name="source-line",
+    figure.update_annotations(
+        {"text": "<br>".join(source_lines), "yshift": -(bottom - 20 * len(source_lines) - 12)},
+        selector={"name": "source-line"},
     )
     return figure
 

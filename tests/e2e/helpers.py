@@ -368,6 +368,16 @@ def record_code_requests(page: Page) -> list[str]:
     return requested
 
 
+def apart(first: dict, second: dict) -> bool:
+    """Whether two bounding boxes (Playwright's ``bounding_box()``) share no pixel."""
+    return (
+        first["x"] + first["width"] <= second["x"]
+        or second["x"] + second["width"] <= first["x"]
+        or first["y"] + first["height"] <= second["y"]
+        or second["y"] + second["height"] <= first["y"]
+    )
+
+
 def nothing_cut(chart: Locator, where: str) -> None:
     """Everything drawn with the chart ends inside it: its title, its source line, its labels
     and ticks, none cut off at an edge. At 1280 px the planned volumes' source line ran 74 px

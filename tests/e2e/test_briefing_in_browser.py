@@ -24,6 +24,7 @@ from pptx import Presentation
 from tests.conftest import FIXTURES, SHIPPED_DATA
 from tests.e2e import helpers
 from tests.e2e.helpers import (
+    apart,
     current_page_title,
     expect_rerun,
     goto,
@@ -182,21 +183,27 @@ def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
             assert number["whole"] and number["larger"] and number["value"], number
 
 
+@pytest.mark.parametrize("slide", ["trade-by-year", "agreements-by-kind"])
 @pytest.mark.parametrize(
     "screen", [PROJECTOR, {"width": 1920, "height": 1080}, {"width": 1024, "height": 768}]
 )
 def test_a_chart_slide_fills_the_screen_with_its_source_line_and_buttons_on_it(
-    browser: Browser, browser_context_args, app_url, screen
+    browser: Browser, browser_context_args, app_url, screen, slide
 ):
     """A chart slide takes the screen's height, whatever the screen: at 1280 x 720 a chart
     700 px high pushed its source line and the buttons off the bottom; at 1920 x 1080 it
-    left a third of the screen empty. Its source line is inside the chart, once."""
+    left a third of the screen empty. Its source line is inside the chart, once, clear of the
+    "sources to" note beside it (on a 1024 px screen the agreements' one line of sources, wrapped
+    for the slide's width, ran under it)."""
     on_screen = {**browser_context_args, "viewport": screen}
-    with shared_tab(browser, on_screen, app_url, "briefing?charts=trade-by-year&slide=1") as page:
+    with shared_tab(browser, on_screen, app_url, f"briefing?charts={slide}&slide=1") as page:
         no_error_elements(page)
         chart = page.locator(".st-key-slide .js-plotly-plot")
         source_line = chart.locator(".annotation-text", has_text=re.compile(r"^Sources?: "))
         expect(source_line).to_have_count(1)
+        as_of = chart.locator(".annotation-text", has_text=re.compile(r"^Dyad · sources to "))
+        expect(as_of).to_have_count(1)
+        assert apart(source_line.bounding_box(), as_of.bounding_box()), slide
         exit_button = page.locator(".st-key-slide-exit").get_by_role("button")
         for shown in (chart, source_line, exit_button):
             box = shown.bounding_box()

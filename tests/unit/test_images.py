@@ -95,6 +95,35 @@ def test_pdf_carries_title_unit_source_line_and_as_of_as_text():
 
 
 @needs_chromium
+def drawn_lines(figure) -> dict[str, list[str]]:
+    """The figure's title, subtitle and source line, each as the lines it is drawn in."""
+    [source] = [note.text for note in figure.layout.annotations if note.name == "source-line"]
+    title = figure.layout.title
+    return {
+        "title": title.text.removeprefix("<b>").removesuffix("</b>").split("<br>"),
+        "subtitle": title.subtitle.text.split("<br>"),
+        "source line": source.split("<br>"),
+    }
+
+
+def test_an_export_wraps_its_text_again_for_its_width_and_keeps_every_word():
+    """On screen a chart's text is wrapped for the narrowest card a reader meets (a 1024 px
+    window with the sidebar open); a 1600 px export wraps it again, in fewer, longer lines
+    and never more, with not one word lost or added. The pack's publishers are all named."""
+    fewer = []
+    for chart_id in catalogue().ids:
+        chart = catalogue().chart(chart_id)
+        on_screen = drawn_lines(chart.figure)
+        exported = drawn_lines(images.export_figure(chart, AS_OF))
+        for part, lines in exported.items():
+            assert " ".join(lines).split() == " ".join(on_screen[part]).split(), (chart_id, part)
+            assert len(lines) <= len(on_screen[part]), (chart_id, part)
+            fewer += [(chart_id, part)] if len(lines) < len(on_screen[part]) else []
+        cited = set(chart.sources["publisher"])
+        assert cited <= {p for p in PUBLISHERS if p in " ".join(exported["source line"])}
+    assert fewer, "no chart's text was wrapped again for the export's width"
+
+
 def test_a_second_request_comes_from_the_cache():
     first = trade_image("png")
     # The very same bytes object: served from the cache, not drawn again.

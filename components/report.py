@@ -19,7 +19,7 @@ import plotly.offline
 from components import images
 from components.cards import web_address
 from components.catalogue import CLAIMS, Catalogue
-from components.charts.base import pair_name
+from components.charts.base import SLIDE_FIGURE_PX, pair_name
 from components.charts.claims import VERDICT_SYMBOLS
 from components.deck import text_slide_lines
 from components.tables import plural
@@ -150,7 +150,10 @@ def _slide(catalogue: Catalogue, slide_id: str) -> str:
         items = "".join(f"<li>{e(line)}</li>" for line in text_slide_lines(catalogue, slide_id))
         body = f"<h2>{e(catalogue.slide_title(slide_id))}</h2><ul>{items}</ul>"
     else:
-        figure = images.export_figure(entry.chart, catalogue.tables.pack.as_of.label, height=680)
+        # Read in a window of a screen (1024 px or wider), or presented: wrapped as a slide is.
+        figure = images.export_figure(
+            entry.chart, catalogue.tables.pack.as_of.label, height=680, text_px=SLIDE_FIGURE_PX
+        )
         div = pio.to_html(
             figure,
             full_html=False,

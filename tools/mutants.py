@@ -511,6 +511,13 @@ MUTANTS = [
         "    return textwrap.wrap(text, min(most, int(width_px / char_px)), max_lines=2)",
     ),
     Mutant(
+        "report-wrapped-for-a-card",
+        "components/report.py",
+        "height=680, text_px=SLIDE_FIGURE_PX",
+        "height=680",
+        browser_only=True,
+    ),
+    Mutant(
         "narrow-window-padding-dropped",
         "components/ui.py",
         "    st.sidebar.html(NARROW_WINDOW_CSS)",

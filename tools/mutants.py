@@ -518,6 +518,12 @@ MUTANTS = [
         browser_only=True,
     ),
     Mutant(
+        "claim-subtitle-names-a-missing-bar",
+        "components/charts/claims.py",
+        """    own = " · hatched black: the claiming document's figure" if from_claim.any() else \"\"""",
+        """    own = " · hatched black: the claiming document's figure\"""",
+    ),
+    Mutant(
         "narrow-window-padding-dropped",
         "components/ui.py",
         "    st.sidebar.html(NARROW_WINDOW_CSS)",

@@ -31,6 +31,10 @@ VERDICT_COLOURS = {
 VERDICT_SYMBOLS = {"supported": "✔", "partly": "◐", "contradicted": "✘", "unverified": "?"}
 
 
+# Each figure's row: a bar and a label of up to two lines beside it.
+BAR_ROW_PX = 52
+
+
 def evidence_figures(tables: PackTables, check: pd.Series) -> pd.DataFrame:
     """The check's evidence figures and the claiming source's own figure for the same ones."""
     figures = tables.figures
@@ -84,10 +88,13 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
         )
     ]
     colours = ["#000000" if own else CONTEXT_GREY for own in from_claim]
+    # A bar a row, its label left of it: under bars side by side, labels of a few figures
+    # (a date and a source each) were turned aslant over the source line, at 1400 px too.
     figure = go.Figure(
         go.Bar(
-            x=labels,
-            y=rows["value"],
+            y=labels,
+            x=rows["value"],
+            orientation="h",
             marker={
                 "color": colours,
                 "pattern": {
@@ -104,8 +111,21 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
     title = check_chart_title(check["verdict"], check["claim"])
     unit = rows["unit"].iloc[0]
     measure = rows["metric_label"].iloc[0] + ", " if one_metric else ""
-    subtitle = f"The numbers behind the verdict: {measure}{unit} · hatched black: the claiming document's figure · bars start at zero"
-    figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}}, bargap=0.4)
+    # The claiming document's own figure is named only where it is drawn: a claim without a
+    # figure ("the majority") has none.
+    own = " · hatched black: the claiming document's figure" if from_claim.any() else ""
+    subtitle = f"The numbers behind the verdict: {measure}{unit}{own} · bars start at zero"
+    # From zero, with room beyond the longest bar (either way) for its label.
+    low, high = min(0.0, rows["value"].min()), max(0.0, rows["value"].max())
+    room = 0.2 * ((high - low) or 1.0)
+    figure.update_layout(
+        # No axis title: the unit is in the subtitle and on every bar's label (a title under
+        # the axis ran into the source line).
+        xaxis={"range": [low - room if low < 0 else 0, high + room if high > 0 or low == 0 else 0]},
+        # The claim's own figure on top, as it comes first.
+        yaxis={"autorange": "reversed"},
+        bargap=0.35,
+    )
     return chart_from(
         tables,
         key=f"check-{check_id}",
@@ -118,8 +138,8 @@ def check_evidence_chart(tables: PackTables, check_id: str) -> Chart | None:
             for _, r in rows.iterrows()
         )
         + ".",
-        height=440,
-        axis_label_lines=max(label.count("<br>") + 1 for label in labels),
+        # finish() counts 190 px of a height as margins: the rest is the bars' plot.
+        height=190 + 40 + BAR_ROW_PX * len(labels),
     )
 
 

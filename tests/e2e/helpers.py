@@ -380,9 +380,10 @@ def apart(first: dict, second: dict) -> bool:
 
 def nothing_cut(chart: Locator, where: str) -> None:
     """Everything drawn with the chart ends inside it: its title, its source line, its labels
-    and ticks, none cut off at an edge. At 1280 px the planned volumes' source line ran 74 px
-    past the right edge (at 1400 too), the trade chart's 4 px, a two-line agreements title
-    14 px, and a bar's label "50 bcm/yr" read "50 bcm"."""
+    and ticks, none cut off at an edge, and nothing is written over its source line. At 1280
+    px the planned volumes' source line ran 74 px past the right edge (at 1400 too), the
+    trade chart's 4 px, a two-line agreements title 14 px, and a bar's label "50 bcm/yr"
+    read "50 bcm"."""
     cut = chart.evaluate(
         """(plot) => {
           const figure = plot.querySelector('svg.main-svg').getBoundingClientRect();
@@ -395,3 +396,18 @@ def nothing_cut(chart: Locator, where: str) -> None:
         }"""
     )
     assert cut == [], (where, cut)
+    # Nor is the source line written over: the claim charts' labels, turned aslant under
+    # their bars, and later an axis title, ran across it.
+    over = chart.evaluate(
+        """(plot) => {
+          const drawn = '.annotation, .bartext, .xtick, .ytick, .g-xtitle, .g-ytitle, .legendtext';
+          const boxes = [...plot.querySelectorAll(drawn)].map(
+            (element) => [element.textContent.slice(0, 50), element.getBoundingClientRect()]);
+          const source = boxes.filter(([text]) => /^Sources?: /.test(text));
+          const apart = (a, b) => a.right <= b.left || b.right <= a.left
+            || a.bottom <= b.top || b.bottom <= a.top;
+          return boxes.filter(([text, box]) => !/^Sources?: /.test(text) && text
+            && source.some(([, line]) => !apart(line, box))).map(([text]) => text);
+        }"""
+    )
+    assert over == [], (where, "written over the source line", over)

@@ -105,9 +105,37 @@ def test_partners_bars_start_at_zero_with_the_pair_in_its_colour():
 
 
 def test_claim_check_puts_the_claimed_figure_beside_the_evidence():
+    """A bar a figure, its label beside it (labels under side-by-side bars were turned aslant
+    over the source line): the claim's own figure first, on top."""
     chart = check_evidence_chart(RUSSIA_CHINA, "highest-with-any-partner")
     assert chart.title.startswith("Contradicted: The $245 billion trade volume")
-    assert sorted(chart.figure.data[0].y) == [244.8, 245, 688.3, 785.82]
+    [bars] = chart.figure.data
+    assert bars.orientation == "h" and chart.figure.layout.yaxis.autorange == "reversed"
+    assert sorted(bars.x) == [244.8, 245, 688.3, 785.82]
+    assert bars.x[0] == 245 and bars.y[0].endswith("· the claim")
+
+
+def test_a_claim_charts_subtitle_names_the_claims_own_bar_only_where_there_is_one():
+    """ "hatched black: the claiming document's figure" under a claim that gives no figure
+    ("the majority" of trade) named a bar that is not there. From the pack's files: a claim
+    has its own bar when its source gives a figure of a measure its evidence is of (in its
+    evidence or not)."""
+    shipped = SHIPPED_DATA / "russia-china"
+    figures = yaml.safe_load((shipped / "figures.yaml").read_text(encoding="utf-8"))
+    checks = yaml.safe_load((shipped / "checks.yaml").read_text(encoding="utf-8"))
+    by_id = {figure["id"]: figure for figure in figures}
+    seen = Counter()
+    for check in checks:
+        evidence = [by_id[i] for i in check.get("evidence", []) if i in by_id]
+        chart = check_evidence_chart(RUSSIA_CHINA, check["id"])
+        if not evidence:
+            assert chart is None, check["id"]
+            continue
+        metrics = {figure["metric"] for figure in evidence}
+        own = any(f["source"] == check["source"] and f["metric"] in metrics for f in figures)
+        assert ("hatched black" in chart.subtitle) == own, check["id"]
+        seen[own] += 1
+    assert seen[True] and seen[False], seen
 
 
 def test_timeline_draws_a_month_known_event_across_its_month():

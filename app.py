@@ -35,7 +35,7 @@ with ui.one_read_per_run():
     if result is not None:
         ui.pack_selector(result)
     ui.image_format_selector()
-    ui.narrow_window_css()
+    ui.app_css()
     st.sidebar.caption(
         "Dyad · every number leads to its source: hover a chart, open a card's Source."
     )

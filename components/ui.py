@@ -356,22 +356,26 @@ def catalogue(tables: PackTables) -> Catalogue:
     return _catalogue(str(directory), files_fingerprint(directory), tables.id, today(), tables)
 
 
-# Below 1280 px Streamlit keeps 5rem of empty space each side of the page beside an open
-# sidebar: a 1024 px window drew a claim's chart 500 px wide, too narrow for the text wrapped
-# for the screen (``charts.base.SCREEN_FIGURE_PX``, 606 px). 1.5rem gives it 612 px. (Under
-# 640 px Streamlit lays the page out for a phone, padding of its own; a presented slide sets
-# its own.)
-NARROW_WINDOW_CSS = """<style>
+# The app's own CSS, sent on every run:
+# - Below 1280 px Streamlit keeps 5rem of empty space each side of the page beside an open
+#   sidebar: a 1024 px window drew a claim's chart 500 px wide, too narrow for the text wrapped
+#   for the screen (``charts.base.SCREEN_FIGURE_PX``, 606 px). 1.5rem gives it 612 px. (Under
+#   640 px Streamlit lays the page out for a phone, padding of its own; a presented slide sets
+#   its own.)
+# - A row of pills that is wider than its column wraps: Streamlit scrolls it sideways, its
+#   scroll bar hidden, so at 1024 px the Timeline's "other" kind was out of sight.
+APP_CSS = """<style>
 @media (min-width: 640px) and (max-width: 1279.98px) {
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
 }
+[data-testid="stButtonGroup"] > div { flex-wrap: wrap; overflow-x: visible; }
 </style>"""
 
 
-def narrow_window_css() -> None:
-    """The page's side padding for windows narrower than 1280 px (``NARROW_WINDOW_CSS``),
-    sent with the sidebar on every run (a style the page sends no more is taken away)."""
-    st.sidebar.html(NARROW_WINDOW_CSS)
+def app_css() -> None:
+    """The app's CSS (``APP_CSS``), sent with the sidebar on every run (a style a run sends no
+    more is taken away)."""
+    st.sidebar.html(APP_CSS)
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:

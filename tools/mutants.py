@@ -526,7 +526,7 @@ MUTANTS = [
     Mutant(
         "narrow-window-padding-dropped",
         "components/ui.py",
-        "    st.sidebar.html(NARROW_WINDOW_CSS)",
+        "    st.sidebar.html(APP_CSS)",
         "    pass",
         browser_only=True,
     ),

@@ -148,6 +148,29 @@ def test_every_source_line_fits_its_chart_in_a_smaller_window(page: Page, app_ur
             nothing_cut(chart, spec.title)
 
 
+def test_every_choice_of_every_page_is_in_sight_in_a_1024_px_window(page: Page, app_url):
+    """Each pill and segment of every page lies inside its own box, wrapped to another line
+    where a row is too long: at 1024 px with the sidebar open the Timeline's "other" kind was
+    scrolled out of sight beside "anniversary" (Streamlit scrolls a long row sideways, its
+    scroll bar hidden)."""
+    page.set_viewport_size({"width": 1024, "height": 800})
+    seen = 0
+    for spec in PAGES:
+        goto(page, app_url, "" if spec is PAGES[0] else spec.url_path)
+        out_of_sight = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stButtonGroup']")].flatMap(
+              (group) => {
+                const box = group.getBoundingClientRect();
+                return [...group.querySelectorAll("button")]
+                  .filter((b) => b.textContent && b.getBoundingClientRect().right > box.right + 0.5)
+                  .map((b) => b.textContent);
+              })"""
+        )
+        assert out_of_sight == [], (spec.title, out_of_sight)
+        seen += page.locator("[data-testid='stMain'] [data-testid='stButtonGroup']").count()
+    assert seen, "no page drew a row of pills: nothing was looked at"
+
+
 def test_a_deep_link_opens_its_page(page: Page, app_url):
     goto(page, app_url, "trade")
     expect(page.get_by_role("heading", name="Trade", level=1)).to_be_visible()

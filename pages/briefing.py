@@ -148,6 +148,12 @@ ui.page_header(
     "Pick the slides and their order; **Present** shows one per screen (arrow keys move). "
     "The address keeps the deck, so the link reopens it.",
 )
+# Every slide of the deck in sight: Streamlit's box of chosen options stops at 155 px and
+# scrolls, so the default deck's sixth slide was cut off at its bottom edge.
+st.html(
+    "<style>.st-key-briefing-slides div:has(> [data-testid='stMultiSelectTagsContainer'])"
+    " { max-height: none; }</style>"
+)
 st.multiselect(
     "Slides, in the order they are shown",
     catalogue.slide_ids(),

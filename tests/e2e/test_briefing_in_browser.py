@@ -150,6 +150,31 @@ def test_a_presentation_walks_by_buttons_and_arrow_keys_and_reopens_from_its_lin
 PROJECTOR = {"width": 1280, "height": 720}
 
 
+@pytest.mark.parametrize("width", [1024, 1400])
+def test_every_slide_of_the_deck_is_in_sight_in_its_chooser(
+    browser: Browser, browser_context_args, app_url, width
+):
+    """The shipped pack's default deck, its slides named by their long titles: each chip lies
+    inside the chooser's box (Streamlit's box stopped at 155 px and scrolled, so the sixth
+    slide was cut off at its bottom edge, at 1400 px too)."""
+    on_screen = {**browser_context_args, "viewport": {"width": width, "height": 900}}
+    with shared_tab(browser, on_screen, app_url, "briefing") as page:
+        no_error_elements(page)
+        expect(page).to_have_url(re.compile(r"[?&]charts="))  # the deck, written by the page
+        deck = parse_qs(urlparse(page.url).query)["charts"][0].split(",")
+        tags = "[data-testid='stMultiSelectTagsContainer']"
+        box = page.locator(f".st-key-briefing-slides div:has(> {tags})").bounding_box()
+        chips = page.locator(f".st-key-briefing-slides {tags} > [role='group'] > span")
+        expect(chips).to_have_count(len(deck))
+        assert len(deck) >= 6, deck  # enough to fill the box it had
+        for chip in chips.all():
+            inside = chip.bounding_box()
+            assert (
+                box["y"] <= inside["y"]
+                and inside["y"] + inside["height"] <= box["y"] + box["height"]
+            ), (chip.inner_text(), inside, box)
+
+
 def test_the_headline_slide_shows_every_label_whole_and_its_number_large(
     browser: Browser, browser_context_args, app_url
 ):

@@ -155,7 +155,10 @@ def test_the_articles_31_bcm_is_recorded_as_stated_without_period_or_route():
     assert (gas["metric"], gas["value"], gas["status"]) == ("gas-supplied-stated", 31, "claim")
     assert "period" not in gas
     label = RAW_PACK["metrics"]["gas-supplied-stated"]["label"]
-    assert "Power of Siberia" not in label and "no period or route" in label
+    # The label says no route is given; the period's absence is said once, by the figure's
+    # period ("..., as stated (no period or route given), period not stated" said it twice).
+    assert "Power of Siberia" not in label and "no route given" in label
+    assert "period" not in label
     assert not any(
         f["source"] == SEED and f["metric"] == "gas-supply" for f in RAW_FIGURES.values()
     )

@@ -121,8 +121,8 @@ def images_available() -> bool:
 def export_figure(
     chart: Chart, as_of: str, height: int = HEIGHT, text_px: int = SCREEN_FIGURE_PX
 ) -> go.Figure:
-    """The chart as exported: 1600×900 (or taller), title 24 px from the top, "as of" bottom right,
-    its title, subtitle and source line wrapped for 1600 px.
+    """The chart as exported: 1600×900 (or taller), title 24 px from the top, "as of" bottom
+    right, its title, subtitle and source line wrapped for 1600 px.
 
     A slide or a report on screen asks for another ``height`` and takes the screen's width:
     its text is wrapped for ``text_px`` (the narrowest screen it is drawn on).

@@ -274,8 +274,8 @@ def finish(
     screen (``SCREEN_FIGURE_PX``); ``fit_text`` wraps them again for an export or a slide.
 
     The words are kept in the figure's ``meta`` (``finish``), escaped as they are drawn (pack
-    text is plain text), so any copy of it can be wrapped again; the margins grow with the lines: nothing is cut at a card's width, on a projector
-    or in a 16:9 export.
+    text is plain text), so any copy of it can be wrapped again; the margins grow with the
+    lines: nothing is cut at a card's width, on a projector or in a 16:9 export.
     """
     figure.update_layout(
         template=TEMPLATE_NAME,

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from components.tables import plural
+
 CARDS_STYLE = """<style>
 .dyad-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
   gap: 1rem; margin-bottom: 1rem; }
@@ -183,9 +185,9 @@ def evidence(rows: pd.DataFrame) -> str:
             f'<li data-record="{text(row["id"])}">'
             f"<p><strong>{text(row['what'])}</strong>: {said_when}</p>{said(row, cited)}</li>"
         )
-    count = f"{len(rows)} record" + ("" if len(rows) == 1 else "s")
     return (
-        f'<details class="dyad-evidence"><summary>Evidence: {count}, with quotes</summary>'
+        f'<details class="dyad-evidence"><summary>Evidence: {plural(len(rows), "record")}, '
+        "with quotes</summary>"
         f"<ol>{''.join(items)}</ol></details>"
     )
 

@@ -35,7 +35,7 @@ from streamlit import dataframe_util, runtime
 
 from components import cards, images
 from components.catalogue import Catalogue, build_catalogue
-from components.charts.base import SLIDE_FIGURE_PX, Chart, undrawn_metrics
+from components.charts.base import SLIDE_FIGURE_PX, Chart, in_words, undrawn_metrics
 from components.charts.trade import claims_over_time_chart
 from components.element_code import element_modules, prefetch_script
 from components.exports import csv_bytes
@@ -381,7 +381,7 @@ def app_css() -> None:
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:
     """A page's title, the pair in view and a line of introduction."""
     st.title(title)
-    countries = " and ".join(c.name for c in tables.pack.countries)
+    countries = in_words([c.name for c in tables.pack.countries])
     st.caption(
         f"{md(tables.pack.title)} · {md(countries)} · sources considered to {md(tables.pack.as_of.label)}"
     )

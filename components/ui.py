@@ -362,11 +362,20 @@ def catalogue(tables: PackTables) -> Catalogue:
 #   for the screen (``charts.base.SCREEN_FIGURE_PX``, 606 px). 1.5rem gives it 612 px. (Under
 #   640 px Streamlit lays the page out for a phone, padding of its own; a presented slide sets
 #   its own.)
+# - Below 1024 px (a window half of a 1920 px screen is 960) the open sidebar is 236 px, not
+#   300, and the padding 1rem: at 960 px every chart's source line and the claims' titles ran
+#   up to 64 px past the right edge of a 548 px claim chart; now it is 628 px, and every
+#   window from 944 px up gives a claim's chart at least the 612 px of a 1024 px one. (Under
+#   about 770 px Streamlit closes the sidebar over the page.)
 # - A row of pills that is wider than its column wraps: Streamlit scrolls it sideways, its
 #   scroll bar hidden, so at 1024 px the Timeline's "other" kind was out of sight.
 APP_CSS = """<style>
 @media (min-width: 640px) and (max-width: 1279.98px) {
   [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }
+}
+@media (min-width: 640px) and (max-width: 1023.98px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
+  [data-testid="stSidebar"][data-collapsed="false"] { width: 236px !important; min-width: 236px !important; }
 }
 [data-testid="stButtonGroup"] > div { flex-wrap: wrap; overflow-x: visible; }
 </style>"""

@@ -530,6 +530,13 @@ MUTANTS = [
         "    pass",
         browser_only=True,
     ),
+    Mutant(
+        "half-screen-sidebar-kept-wide",
+        "components/ui.py",
+        "@media (min-width: 640px) and (max-width: 1023.98px) {",
+        "@media (min-width: 640px) and (max-width: 639.98px) {",
+        browser_only=True,
+    ),
 ]
 
 

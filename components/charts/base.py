@@ -220,7 +220,8 @@ def source_line(sources: pd.DataFrame) -> str:
 
 # Plotly wraps none of a figure's text, so it is wrapped here for the width the figure is drawn
 # at. On screen that is the narrowest figure a reader meets: a claim's chart in a 1024 px window
-# with the sidebar open, 606 px (at 1280 px, 756; the server cannot know the window). A 16:9
+# with the sidebar open, 612 px (at 960 px, the sidebar narrower, 628; at 1280 px, 756; the
+# server cannot know the window: ``ui.APP_CSS``). A 16:9
 # export (1600 px), a slide and the offline report (a screen 1024 px wide or wider, no sidebar:
 # 928 px) are wrapped again for their own width (``fit_text``): wrapped for 606 px, the
 # report's timeline, 680 px high, had 17 lines of sources and a plot a third of its height.

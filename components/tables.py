@@ -133,7 +133,9 @@ def sources_matching(tables: PackTables, words: str) -> list[str]:
 
 
 def records_citing(tables: PackTables, source_id: str) -> pd.DataFrame:
-    """Every record of every table that names ``source_id``: table, id, what it says, quote."""
+    """Every record of every table that names ``source_id``: what it says and its quote first
+    (a 1024 px window shows the table's first columns; the quote came fourth, out of sight),
+    whether the quote was verified, then its table and id."""
     found = []
     for name in RECORD_FILES:
         table = tables.table(name)
@@ -147,7 +149,7 @@ def records_citing(tables: PackTables, source_id: str) -> pd.DataFrame:
             }
             for _, row in table[table["source"] == source_id].iterrows()
         ]
-    columns = ["table", "id", "record", "quote", "quote_verified"]
+    columns = ["record", "quote", "quote_verified", "table", "id"]
     return pd.DataFrame(found, columns=columns)
 
 

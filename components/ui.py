@@ -843,6 +843,9 @@ COLUMN_CONFIG = {
     "source_url": st.column_config.LinkColumn("source_url"),
     "url": st.column_config.LinkColumn("url"),
     "quote": st.column_config.TextColumn("quote", width="large"),
+    # What a source's record says, beside its quote: sized to its longest text, it pushed the
+    # quote out of a 1024 px window.
+    "record": st.column_config.TextColumn("record", width="medium"),
     "quote_verified": st.column_config.CheckboxColumn(
         "quote verified",
         help="Ticked: the loader found this quote, word for word, in the source's stored text. "

@@ -328,6 +328,9 @@ def test_claims_verdict_filter(monkeypatch):
     assert "Trade hit a record $14 billion in 2024" in claim.text
 
 
+# A source's records start with what each says, its quote and whether it was verified: a 1024 px
+# window shows a table's first columns, and the quote came after the table and id, out of sight.
+SOURCE_RECORD_COLUMNS = ["record", "quote", "quote_verified"]
 SOURCE_RECORDS = {
     "chronicle-2025-05-10": [
         "trade-2024-chronicle",
@@ -400,7 +403,7 @@ def test_sources_chooser_lists_that_sources_records_and_only_them(monkeypatch, s
     app = open_page("Sources", monkeypatch=monkeypatch)
     app.selectbox(key="sources-chosen").set_value(source).run()
     assert not app.exception
-    records = page_table(app, ["table", "id", "record"])
+    records = page_table(app, SOURCE_RECORD_COLUMNS)
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS[source])
     count = len(SOURCE_RECORDS[source])
     heading = f"#### {count} record{'' if count == 1 else 's'} from this source"
@@ -448,7 +451,7 @@ def test_the_source_chosen_is_still_there_after_a_visit_to_another_page(monkeypa
     app.selectbox(key="sources-chosen").set_value("ministry-2024").run()
     app.button_group(key="sources-table-shown").set_value("agreements").run()
     visit_another_page_and_come_back(app, "Sources")
-    records = page_table(app, ["table", "id", "record"])
+    records = page_table(app, SOURCE_RECORD_COLUMNS)
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS["ministry-2024"])
     # The table chosen below it is shown again, with its CSV of every agreement.
     assert len(app.main.get("dataframe")) == 3, "the list, the source's records, the table"
@@ -479,7 +482,7 @@ def test_a_kept_choice_that_another_pack_does_not_offer_is_dropped(tmp_path, mon
     assert not app.exception, [e.value for e in app.exception]
     # ministry-2024 is not a source of this pack: its chooser opens on the pack's first.
     assert app.selectbox(key="sources-chosen").value == other[0]["id"]
-    records = page_table(app, ["table", "id", "record"])
+    records = page_table(app, SOURCE_RECORD_COLUMNS)
     assert "minister-on-crowns" not in set(records["id"])
 
 
@@ -548,7 +551,7 @@ def test_a_sources_link_opens_the_same_source(monkeypatch):
     link = copied_link(app)
     assert f"source={chosen}" in link
     opened = open_page("Sources", READER_DATA, monkeypatch, link.partition("?")[2])
-    records = page_table(opened, ["table", "id", "record"])
+    records = page_table(opened, SOURCE_RECORD_COLUMNS)
     assert sorted(records["id"]) == sorted(SOURCE_RECORDS[chosen])
 
 

@@ -531,6 +531,12 @@ MUTANTS = [
         browser_only=True,
     ),
     Mutant(
+        "claims-own-figure-not-on-top",
+        "components/charts/claims.py",
+        '        [rows[rows["source"] == check["source"]], rows[rows["source"] != check["source"]]]',
+        "        [rows]",
+    ),
+    Mutant(
         "half-screen-sidebar-kept-wide",
         "components/ui.py",
         "@media (min-width: 640px) and (max-width: 1023.98px) {",

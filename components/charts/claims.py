@@ -47,6 +47,11 @@ def evidence_figures(tables: PackTables, check: pd.Series) -> pd.DataFrame:
         & ~figures["id"].isin(evidence["id"])
     ]
     rows = pd.concat([claimed, evidence])
+    # The claiming source's own figures first, whether among the evidence or not: its chart
+    # draws them on top (the 31 bcm claim's own figure, one of its evidence, came last).
+    rows = pd.concat(
+        [rows[rows["source"] == check["source"]], rows[rows["source"] != check["source"]]]
+    )
     unit = rows["unit"].value_counts().idxmax()
     return rows[rows["unit"] == unit]
 

@@ -138,6 +138,32 @@ def test_a_claim_charts_subtitle_names_the_claims_own_bar_only_where_there_is_on
     assert seen[True] and seen[False], seen
 
 
+def test_every_claim_chart_puts_the_claiming_sources_own_figures_on_top():
+    """The claim's own figure leads its chart wherever it is drawn: under the 31 bcm claim,
+    whose figure is among its evidence, the article's 31 bcm came last, under TASS's 31.12.
+    From the pack's files: each bar drawn from the claim's source comes before any other."""
+    shipped = SHIPPED_DATA / "russia-china"
+    figures = yaml.safe_load((shipped / "figures.yaml").read_text(encoding="utf-8"))
+    checks = yaml.safe_load((shipped / "checks.yaml").read_text(encoding="utf-8"))
+    by_id = {figure["id"]: figure for figure in figures}
+    led = 0
+    for check in checks:
+        evidence = [by_id[i] for i in check.get("evidence", []) if i in by_id]
+        metrics = {figure["metric"] for figure in evidence}
+        own = {
+            f["value"] for f in figures if f["source"] == check["source"] and f["metric"] in metrics
+        }
+        others = {f["value"] for f in evidence if f["source"] != check["source"]}
+        if not own or not others:
+            continue
+        [bars] = check_evidence_chart(RUSSIA_CHINA, check["id"]).figure.data
+        claim_bars = [label.endswith("· the claim") for label in bars.y]
+        assert claim_bars == sorted(claim_bars, reverse=True), (check["id"], list(bars.y))
+        assert set(bars.x[: sum(claim_bars)]) == own, check["id"]
+        led += 1
+    assert led >= 2, "fewer than two claims weigh their own figure against others: test is void"
+
+
 def test_timeline_draws_a_month_known_event_across_its_month():
     chart = timeline_chart(RUSSIA_CHINA, today=TODAY)
     commemoration_bars = next(

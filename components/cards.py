@@ -192,6 +192,24 @@ def evidence(rows: pd.DataFrame) -> str:
     )
 
 
+def statement(row: pd.Series) -> str:
+    """A statement's card: its date and speaker, the curator's words of what was said, its
+    theme, and its Source (the sentence it came from)."""
+    theme = f'<p class="dyad-card-note">{text(row["theme"])}</p>' if text(row.get("theme")) else ""
+    body = (
+        f"<p>{text(row['date_label'])} · <strong>{text(row['speaker'])}</strong>: "
+        f"{text(row['said'])}</p>{theme}"
+    )
+    return card(row, "statement", body)
+
+
+def statement_cards(tables, ids: tuple[str, ...]) -> list[str]:
+    """The statements ``ids`` of the pack ``tables`` as cards (:func:`statement`), in the
+    pack's order."""
+    shown = tables.statements[tables.statements["id"].isin(ids)]
+    return [statement(row) for _, row in shown.iterrows()]
+
+
 def card(row: pd.Series, kind: str, body: str) -> str:
     """One card of the record ``row``: ``body`` (HTML made with :func:`text`), then its
     Source. ``kind`` names what it is (``figure``, ``statement``, ...)."""

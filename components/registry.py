@@ -47,6 +47,7 @@ PAGES = (
         "timeline",
         topics=("diplomacy", "other"),
     ),
+    PageSpec("pages/statements.py", "Statements", ":material/record_voice_over:", "statements"),
     PageSpec("pages/claims.py", "Claims", ":material/fact_check:", "claims"),
     PageSpec("pages/sources.py", "Sources", ":material/menu_book:", "sources"),
     PageSpec("pages/briefing.py", "Briefing", ":material/co_present:", "briefing"),

@@ -115,6 +115,42 @@ def statements_on(tables: PackTables, topic: str) -> pd.DataFrame:
     return statements[statements["topics"].map(lambda topics: topic in topics)]
 
 
+def most_first(column: pd.Series) -> list[str]:
+    """A column's values, the most frequent first (ties in the order met); blanks left out."""
+    counts = column.dropna().astype(str).value_counts(sort=False)
+    return sorted(counts.index, key=lambda value: -counts[value])
+
+
+def statement_speakers(tables: PackTables) -> list[str]:
+    """Who the pack's statements are by, the most statements first."""
+    return most_first(tables.statements["speaker"])
+
+
+def statement_themes(tables: PackTables) -> list[str]:
+    """The themes the pack's statements are on, the most statements first."""
+    return most_first(tables.statements["theme"])
+
+
+def statements_table(tables: PackTables, ids: tuple[str, ...]) -> pd.DataFrame:
+    """The statements ``ids`` as the pack's table of statements gives them (its CSV)."""
+    table = tables.table("statements")
+    return table[table["id"].isin(ids)]
+
+
+def statements_by(
+    tables: PackTables, speakers: tuple[str, ...], themes: tuple[str, ...]
+) -> pd.DataFrame:
+    """The statements of any of ``speakers`` on any of ``themes``; none chosen of either is
+    every one (a statement without a theme is on none)."""
+    statements = tables.statements
+    chosen = pd.Series(True, index=statements.index)
+    if speakers:
+        chosen &= statements["speaker"].isin(speakers)
+    if themes:
+        chosen &= statements["theme"].isin(themes)
+    return statements[chosen]
+
+
 def source_labels(tables: PackTables) -> dict[str, str]:
     """Each source's id -> "citation · title", as a chooser of sources names it."""
     sources = tables.sources

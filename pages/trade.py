@@ -11,21 +11,6 @@ tables = ui.current_pack()
 finance_metrics = ui.computed(metrics_on, tables, "finance")
 said_on_finance = ui.computed(statements_on, tables, "finance")
 
-
-def statement_cards(tables) -> list[str]:
-    """Each statement on finance as a card (``components.cards``): its date, speaker and
-    words, and its Source. Made once per pack, not on every run."""
-    return [
-        cards.card(
-            statement,
-            "statement",
-            f"<p>{cards.text(statement['date_label'])} · "
-            f"<strong>{cards.text(statement['speaker'])}</strong>: {cards.text(statement['said'])}</p>",
-        )
-        for _, statement in ui.computed(statements_on, tables, "finance").iterrows()
-    ]
-
-
 # 2. Render
 ui.page_header(tables, "Trade")
 by_year = ui.computed(trade_by_year_chart, tables)
@@ -41,7 +26,7 @@ for chart in finance[finance_shown]:
 if len(said_on_finance):
     st.markdown("**Said without a number**")
     ui.record_cards(
-        ui.computed(statement_cards, tables),
+        ui.computed(cards.statement_cards, tables, tuple(said_on_finance["id"])),
         kind="statement",
         noun="statements",
         page_key="said-page",

@@ -134,6 +134,13 @@ READER_MUST_SEE = {
     "Energy": ["4.1 bcm in 2020", "38.8 bcm in 2025", "50 bcm/yr"],
     "Agreements": ["agreements, declarations, memoranda, programmes and project", "nuclear energy"],
     "Timeline": ["32 events"],
+    # statements.yaml: every statement, its speaker and the curator's words
+    "Statements": [
+        "14 of 14 statements",
+        "Xi Jinping",
+        "China–Russia friendship is a pillar of a just global order",
+        "Almost all payments between Russia and China are now made in rubles and yuan",
+    ],
     # figures.yaml: the EU, 785.82 (a claim weighs it as recorded, not "$785.8 bn")
     "Claims": ["Contradicted", "11th visit", "$688.3 bn", "$785.82 bn", "$245 bn"],
     "Sources": ["records from this source", "Realist English"],

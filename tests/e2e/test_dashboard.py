@@ -42,6 +42,7 @@ CHARTS_PER_PAGE = {
     "Agreements": (2, 0),
     # The timeline, who visited whom; under "More figures" Xi's visits counted.
     "Timeline": (2, 1),
+    "Statements": (0, 0),
     "Claims": (6, 0),
     "Sources": (0, 0),
     "Briefing": (0, 0),

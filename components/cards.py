@@ -122,12 +122,14 @@ def slide_numbers(numbers: list[tuple[str, str, str, str]]) -> str:
 # A slide of claims: the verdict first on each line; past ``FEW_CLAIMS`` in two columns and a
 # smaller type, so that a pack's dozen claims fit one projector screen (1280 x 720).
 FEW_CLAIMS = 6
+# What was said (``slide_statements``) is laid out the same way.
 SLIDE_CLAIMS_STYLE = """<style>
-.dyad-slide-claims { list-style: none; padding: 0 !important; margin: 0.25rem 0 1rem !important;
-  font-size: 1.6rem; line-height: 1.35; }
-.dyad-slide-claims li { margin: 0 0 0.6rem; break-inside: avoid; }
-.dyad-slide-claims.dyad-many { columns: 2; column-gap: 3rem; font-size: 1.2rem; }
-.dyad-slide-claims.dyad-many li { margin-bottom: 0.5rem; }
+.dyad-slide-claims, .dyad-slide-said { list-style: none; padding: 0 !important;
+  margin: 0.25rem 0 1rem !important; font-size: 1.6rem; line-height: 1.35; }
+.dyad-slide-claims li, .dyad-slide-said li { margin: 0 0 0.6rem; break-inside: avoid; }
+.dyad-slide-claims.dyad-many, .dyad-slide-said.dyad-many { columns: 2; column-gap: 3rem;
+  font-size: 1.2rem; }
+.dyad-slide-claims.dyad-many li, .dyad-slide-said.dyad-many li { margin-bottom: 0.5rem; }
 .dyad-slide-verdicts { font-size: 1.25rem; opacity: 0.75; margin: 0 0 0.75rem; }
 </style>"""
 
@@ -146,6 +148,17 @@ def slide_claims(claims: list[tuple[str, str, str]]) -> str:
         f'{SLIDE_CLAIMS_STYLE}<p class="dyad-slide-verdicts">{tally}</p>'
         f'<ul class="dyad-slide-claims{many}">{items}</ul>'
     )
+
+
+def slide_statements(statements: list[tuple[str, str]], more: str) -> str:
+    """A slide of what was said, each as (who, words), then ``more`` (how many are left out,
+    or ""), as one block of HTML (``SLIDE_CLAIMS_STYLE``)."""
+    items = "".join(
+        f"<li><strong>{text(who)}</strong>: {text(words)}</li>" for who, words in statements
+    )
+    many = " dyad-many" if len(statements) > FEW_CLAIMS else ""
+    left = f'<p class="dyad-slide-verdicts">{text(more)}</p>' if more else ""
+    return f'{SLIDE_CLAIMS_STYLE}<ul class="dyad-slide-said{many}">{items}</ul>{left}'
 
 
 def said(row: pd.Series, cited: str) -> str:

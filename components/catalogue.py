@@ -5,8 +5,9 @@ written today still finds it tomorrow), the page it belongs to, its title and
 the builder that draws it, with the chart built once. The Briefing page,
 server-side images, the deck, the offline report and the data bundle all read
 the same catalogue, so a chart looks the same everywhere. Besides charts a
-briefing can show two text slides: the documents' headline numbers
-(``headlines``) and the claims with their verdicts (``claims``).
+briefing can show three text slides: the documents' headline numbers
+(``headlines``), the claims with their verdicts (``claims``) and what was said
+(``statements``).
 
 No streamlit here: ``components.ui.catalogue`` caches it on the pack files'
 fingerprint, like the tables.
@@ -22,7 +23,13 @@ from functools import cached_property, partial
 import pandas as pd
 
 from components.charts.agreements import agreements_by_kind_chart, sectors_chart
-from components.charts.base import Chart, source_line, sources_of, undrawn_metrics
+from components.charts.base import (
+    Chart,
+    document_sources,
+    source_line,
+    sources_of,
+    undrawn_metrics,
+)
 from components.charts.claims import check_chart_title, check_evidence_chart
 from components.charts.energy import gas_delivered_chart, planned_volumes_chart
 from components.charts.timeline import timeline_chart, visits_by_host_chart
@@ -31,10 +38,28 @@ from components.overview import headline_figures, strip_events
 from components.registry import PAGES
 from components.tables import PackTables
 
-# Slides that are not charts: the headline numbers and the claims' verdicts.
+# Slides that are not charts: the headline numbers, the claims' verdicts and what was said.
 HEADLINES = "headlines"
 CLAIMS = "claims"
-TEXT_SLIDES = {HEADLINES: "Headline numbers", CLAIMS: "Claims and their verdicts"}
+STATEMENTS = "statements"
+TEXT_SLIDES = {
+    HEADLINES: "Headline numbers",
+    CLAIMS: "Claims and their verdicts",
+    STATEMENTS: "What was said",
+}
+# What was said fits one screen at the most this many statements (two columns of six, as a
+# dozen claims); the rest are on the Statements page, and the slide says how many.
+STATEMENTS_ON_A_SLIDE = 12
+
+
+def slide_statements(tables: PackTables) -> pd.DataFrame:
+    """The statements a "What was said" slide shows: those of the pack's documents (the
+    sources it checks; every statement when they made none), the latest
+    ``STATEMENTS_ON_A_SLIDE``, in the pack's order."""
+    statements = tables.statements
+    documents = statements[statements["source"].isin(document_sources(tables))]
+    chosen = documents if not documents.empty else statements
+    return chosen.iloc[-STATEMENTS_ON_A_SLIDE:]
 
 
 @dataclass(frozen=True)
@@ -92,6 +117,15 @@ class Catalogue:
     def _headlines(self) -> pd.DataFrame:
         return headline_figures(self.tables)
 
+    @cached_property
+    def _said(self) -> pd.DataFrame:
+        return slide_statements(self.tables)
+
+    @property
+    def statements_left_out(self) -> int:
+        """How many of the pack's statements the "What was said" slide leaves out."""
+        return len(self.tables.statements) - len(self._said)
+
     @property
     def ids(self) -> list[str]:
         return [entry.id for entry in self.entries]
@@ -116,9 +150,15 @@ class Catalogue:
             slides.append(HEADLINES)
         if not self.tables.checks.empty:
             slides.append(CLAIMS)
+        if not self._said.empty:
+            slides.append(STATEMENTS)
         return slides
 
     def slide_title(self, slide_id: str) -> str:
+        if slide_id == STATEMENTS:
+            # One date for all (a document's): said once, in the title.
+            dates = self._said["date_label"].unique()
+            return TEXT_SLIDES[STATEMENTS] + (f", {dates[0]}" if len(dates) == 1 else "")
         if slide_id in TEXT_SLIDES:
             return TEXT_SLIDES[slide_id]
         entry = self.get(slide_id)
@@ -127,11 +167,14 @@ class Catalogue:
         return entry.title
 
     def slide_rows(self, slide_id: str) -> pd.DataFrame:
-        """The records behind a slide: a chart's rows, the headline figures or the checks."""
+        """The records behind a slide: a chart's rows, the headline figures, the checks or
+        the statements."""
         if slide_id == HEADLINES:
             return self._headlines
         if slide_id == CLAIMS:
             return self.tables.checks
+        if slide_id == STATEMENTS:
+            return self._said
         return self.chart(slide_id).rows
 
     def slide_sources(self, slide_id: str) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
 from components import images
-from components.catalogue import CLAIMS, HEADLINES, Catalogue
+from components.catalogue import CLAIMS, HEADLINES, STATEMENTS, Catalogue
 from components.charts.base import document_sources, pair_name, plain
 from components.charts.claims import VERDICT_SYMBOLS
 from components.tables import plural
@@ -67,8 +67,31 @@ def claim_parts(row: pd.Series) -> tuple[str, str, str]:
     return VERDICT_SYMBOLS.get(verdict, ""), verdict.capitalize(), row["claim"]
 
 
+def statement_parts(row: pd.Series, dated: bool) -> tuple[str, str]:
+    """A statement as a text slide shows it: who said it (after its date when ``dated``, the
+    slide's statements being of several dates) and the curator's words of what was said."""
+    speaker = f"{row['date_label']} · {row['speaker']}" if dated else str(row["speaker"])
+    return speaker, str(row["said"]).strip()
+
+
+def statements_more(catalogue: Catalogue) -> str:
+    """The last line of a "What was said" slide that leaves statements out; "" otherwise."""
+    left_out = catalogue.statements_left_out
+    if not left_out:
+        return ""
+    return f"… and {plural(left_out, 'more statement')} on Dyad's Statements page"
+
+
+def statement_lines(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Each statement of the "What was said" slide as (speaker, words)."""
+    rows = catalogue.slide_rows(STATEMENTS)
+    dated = rows["date_label"].nunique() > 1
+    return [statement_parts(row, dated) for _, row in rows.iterrows()]
+
+
 def text_slide_lines(catalogue: Catalogue, slide_id: str) -> list[str]:
-    """The lines of a text slide: the headline numbers, or every claim with its verdict."""
+    """The lines of a text slide: the headline numbers, every claim with its verdict, or
+    what was said."""
     rows = catalogue.slide_rows(slide_id)
     if slide_id == HEADLINES:
         return [
@@ -80,6 +103,11 @@ def text_slide_lines(catalogue: Catalogue, slide_id: str) -> list[str]:
             f"{symbol} {verdict}: {claim}"
             for symbol, verdict, claim in (claim_parts(r) for _, r in rows.iterrows())
         ]
+    if slide_id == STATEMENTS:
+        more = statements_more(catalogue)
+        return [f"{who}: {said}" for who, said in statement_lines(catalogue)] + (
+            [more] if more else []
+        )
     raise KeyError(slide_id)
 
 

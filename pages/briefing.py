@@ -10,7 +10,7 @@ source line on every slide.
 import streamlit as st
 
 from components import bundle, cards, deck, images, report, ui
-from components.catalogue import CLAIMS, HEADLINES, default_deck
+from components.catalogue import CLAIMS, HEADLINES, STATEMENTS, default_deck
 from components.overview import other_values
 from components.packs import default_data_dir, pack_folder
 
@@ -77,6 +77,13 @@ def claims_slide(tables) -> str:
     return cards.slide_claims([deck.claim_parts(check) for _, check in tables.checks.iterrows()])
 
 
+def statements_slide(tables) -> str:
+    """What was said, each statement after who said it, as the deck words it
+    (``deck.statement_lines``), and how many the slide leaves out."""
+    shown = ui.catalogue(tables)
+    return cards.slide_statements(deck.statement_lines(shown), deck.statements_more(shown))
+
+
 def present(number: int) -> None:
     """One slide on the whole screen: its chart or text, its source line, the controls."""
     st.html(PRESENT_CSS)
@@ -92,6 +99,9 @@ def present(number: int) -> None:
             # One block of HTML, two columns past a few claims: a dozen, one a paragraph, ran
             # past the bottom of a projector's screen, their source line with them.
             ui.html(ui.computed(claims_slide, tables))
+        elif slide_id == STATEMENTS:
+            st.markdown(f"## {ui.md(catalogue.slide_title(STATEMENTS))}")
+            ui.html(ui.computed(statements_slide, tables))
         else:
             # The chart fills the slide, its source line inside (as in every export); a
             # caption under it said the same again and, with the chart 700 px high, pushed
@@ -159,7 +169,7 @@ st.multiselect(
     catalogue.slide_ids(),
     key="briefing-slides",
     format_func=slide_label,
-    placeholder="Choose charts, the headline numbers or the claims",
+    placeholder="Choose charts, the headline numbers, the claims or what was said",
     persist_state=ui.KEPT,
 )
 

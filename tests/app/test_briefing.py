@@ -142,6 +142,21 @@ def test_the_claims_slide_lists_each_claim_after_its_verdict_with_a_count_of_eac
         assert f"{verdict.capitalize()} {count}" in tally, tally
 
 
+def test_the_what_was_said_slide_lists_each_statement_of_the_documents_after_who_said_it(
+    briefing,
+):
+    checks = yaml.safe_load((PACK_DIR / "checks.yaml").read_text(encoding="utf-8"))
+    statements = yaml.safe_load((PACK_DIR / "statements.yaml").read_text(encoding="utf-8"))
+    documents = {check["source"] for check in checks}
+    said = [(s["speaker"], s["said"].strip()) for s in statements if s["source"] in documents]
+    assert said, "no statement of a checked document in the pack: test is void"
+    app = briefing(charts="statements", slide="1")
+    assert any(m.value.startswith("## What was said") for m in app.markdown)
+    [block] = [h.value for h in app.html if "dyad-slide-said" in h.value]
+    shown = re.findall(r"<li><strong>([^<]*)</strong>: ([^<]*)</li>", block)
+    assert sorted(shown) == sorted(said)
+
+
 def test_moving_a_slide_down_changes_the_order_in_the_url(briefing):
     app = briefing(charts="headlines,timeline,claims")
     # The arrows wait behind one click; the chips show the order meanwhile.

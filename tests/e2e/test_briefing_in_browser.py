@@ -259,6 +259,31 @@ def test_the_claims_slide_fits_a_projectors_screen_with_its_source_line(
             assert box is not None and box["y"] + box["height"] <= PROJECTOR["height"], box
 
 
+def test_what_was_said_fits_a_projectors_screen_with_its_source_line(
+    browser: Browser, browser_context_args, app_url
+):
+    """The shipped pack's documents' statements, each after who said it, the line counting
+    the rest, its source line and the buttons, on one 1280 x 720 screen."""
+    folder = SHIPPED_DATA / "russia-china"
+    checks = yaml.safe_load((folder / "checks.yaml").read_text("utf-8"))
+    statements = yaml.safe_load((folder / "statements.yaml").read_text("utf-8"))
+    documents = {check["source"] for check in checks}
+    on_projector = {**browser_context_args, "viewport": PROJECTOR}
+    with shared_tab(browser, on_projector, app_url, "briefing?charts=statements&slide=1") as page:
+        no_error_elements(page)
+        slide = page.locator(".st-key-slide")
+        for statement in statements:
+            if statement["source"] in documents:
+                expect(slide).to_contain_text(statement["said"].strip())
+        for shown in (
+            slide.get_by_text(re.compile("more statements? on Dyad's Statements page")),
+            slide.get_by_text(re.compile(r"^Sources?: ")),
+            page.locator(".st-key-slide-exit").get_by_role("button"),
+        ):
+            box = shown.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= PROJECTOR["height"], box
+
+
 def test_the_deck_chosen_is_still_there_after_a_visit_to_another_page(briefer: Page, fictional_url):
     """A briefer checks a chart on another page and comes back to the deck they chose, in
     their order: a page link opens a page without the address's query, so the deck can

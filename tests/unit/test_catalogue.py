@@ -6,7 +6,8 @@ import functools
 
 import yaml
 
-from components.catalogue import CLAIMS, HEADLINES, build_catalogue, default_deck
+from components.catalogue import CLAIMS, HEADLINES, STATEMENTS, build_catalogue, default_deck
+from components.deck import text_slide_lines
 from components.packs import load_pack
 from tests.conftest import FIXTURES, SHIPPED_DATA
 
@@ -61,3 +62,19 @@ def test_known_drops_unknown_and_repeated_ids_from_a_link():
         "timeline",
         CLAIMS,
     ]
+
+
+def test_what_was_said_is_what_the_shipped_packs_documents_said_and_names_the_rest():
+    """The shipped pack's "What was said": the statements of the documents its claims come
+    from, not the context sources' (an official's remark of 2025, Xi in 2023), and a line
+    that counts those left for the Statements page (from the pack's files)."""
+    folder = SHIPPED_DATA / "russia-china"
+    statements = yaml.safe_load((folder / "statements.yaml").read_text(encoding="utf-8"))
+    checks = yaml.safe_load((folder / "checks.yaml").read_text(encoding="utf-8"))
+    documents = {check["source"] for check in checks}
+    said = [s for s in statements if s["source"] in documents]
+    assert 0 < len(said) < len(statements), "every or no statement is a document's: test is void"
+    *shown, more = text_slide_lines(catalogue_of(folder), STATEMENTS)
+    assert sorted(shown) == sorted(f"{s['speaker']}: {s['said'].strip()}" for s in said)
+    left = len(statements) - len(said)
+    assert more == f"… and {left} more statement{'s' * (left != 1)} on Dyad's Statements page"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import io
 import re
 import shutil
@@ -21,8 +22,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from components import images
 from components.bundle import data_bundle
-from components.catalogue import build_catalogue
-from components.deck import deck_pdf, deck_pptx, title_lines
+from components.catalogue import STATEMENTS_ON_A_SLIDE, build_catalogue
+from components.deck import deck_pdf, deck_pptx, text_slide_lines, title_lines
 from components.packs import load_pack, pack_folder
 from components.report import offline_report
 from tests.conftest import FIXTURES
@@ -127,6 +128,61 @@ def test_report_is_self_contained_and_holds_every_chosen_slide_claim_and_source(
         if "url" in source:
             assert f'href="{source["url"]}"' in page
     assert AS_OF in page
+
+
+def test_what_was_said_is_a_slide_of_the_documents_statements_in_the_deck_and_the_report():
+    """A briefing's "What was said": each statement of the documents the pack checks, after
+    who said it, in the deck (its quotes in the speaker notes) and in the report."""
+    documents = {check["source"] for check in CHECKS}
+    said = [s for s in pack_file("statements") if s["source"] in documents]
+    assert said, "no statement of a checked document in the pack: test is void"
+    deck = Presentation(io.BytesIO(deck_pptx(catalogue(), ["statements"])))
+    slide = list(deck.slides)[1]
+    notes = slide.notes_slide.notes_text_frame.text
+    page = offline_report(catalogue(), ["statements"])
+    assert 'data-slide="statements"' in page
+    for statement in said:
+        line = f"{statement['speaker']}: {statement['said'].strip()}"
+        assert line in slide_text(slide)
+        assert html.escape(line) in page
+        if statement.get("quote"):
+            assert f"“{statement['quote']}”" in notes
+
+
+def test_what_was_said_holds_a_screens_worth_and_says_how_many_more(tmp_path):
+    """A pack whose documents said more than a slide holds: the slide shows at most
+    ``STATEMENTS_ON_A_SLIDE`` of them, each one of the pack's, and how many it leaves out."""
+    pack = tmp_path / PACK_DIR.name
+    shutil.copytree(PACK_DIR, pack)
+    document = CHECKS[0]["source"]
+    # The document's text is stored: each statement quotes a sentence of it (its own one's).
+    [quote] = [s["quote"] for s in pack_file("statements") if s["source"] == document]
+    added = [
+        {
+            "id": f"said-{number:02}",
+            "speaker": f"Speaker {number}",
+            "date": "2024-01-10",
+            "said": f"Point number {number} was made",
+            "source": document,
+            "quote": quote,
+        }
+        for number in range(1, STATEMENTS_ON_A_SLIDE + 4)
+    ]
+    every = pack_file("statements") + added
+    (pack / "statements.yaml").write_text(yaml.safe_dump(every), encoding="utf-8")
+    tables, problems = load_pack(pack)
+    assert tables is not None, problems
+    lines = text_slide_lines(build_catalogue(tables, tables.pack.as_of.start), "statements")
+    *shown, more = lines
+    assert len(shown) == STATEMENTS_ON_A_SLIDE
+    # Each after who said it, and its date when the slide's statements differ in date.
+    said = [f"{s['speaker']}: {s['said'].strip()}" for s in every]
+    for line in shown:
+        assert any(line == one or line.endswith(f" · {one}") for one in said), line
+    assert (
+        more
+        == f"… and {len(every) - STATEMENTS_ON_A_SLIDE} more statements on Dyad's Statements page"
+    )
 
 
 def test_report_adds_the_timeline_when_it_was_not_chosen():

@@ -13,11 +13,12 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import pypdf
-from PIL import Image
+from PIL import Image, ImageFont
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
@@ -171,20 +172,68 @@ def deck_pptx(
     return out.getvalue()
 
 
+# A text slide's lines are set in Arial (the charts' font, ``theme.FONT``), as large as lets
+# them all fit their box, measured with Liberation Sans, Arial's metric twin, which Debian's
+# Chromium (the images' browser) brings: at a fixed 20 pt the shipped pack's dozen claims ran
+# over the source line and off the slide's bottom edge, two of them out of sight. (python-pptx's
+# own ``fit_text`` runs a frame's paragraphs together, so it found 20 pt to fit.)
+DECK_FONT = "Arial"
+DECK_FONT_FILE = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+PARAGRAPH_SPACE = Pt(6)
+# A line's height, as a share of its type's size: what PowerPoint and LibreOffice draw.
+LINE_HEIGHT = 1.2
+SMALLEST_TEXT = 10
+
+
 def _text_slide(deck, title: str, lines: list[str], notes: str, size: int = 20):
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
     _set_title(slide, title)
     box = slide.shapes.add_textbox(Inches(0.6), Inches(1.5), Inches(12.1), Inches(5.3))
     frame = box.text_frame
     frame.word_wrap = True
+    size = fitting_size(
+        lines,
+        box.width - frame.margin_left - frame.margin_right,
+        box.height - frame.margin_top - frame.margin_bottom,
+        size,
+    )
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.text = line
-        paragraph.font.size = Pt(size)
-        paragraph.space_after = Pt(6)
+        paragraph.space_after = PARAGRAPH_SPACE
+        # On each run: PowerPoint may ignore a paragraph's own defaults.
+        for run in paragraph.runs:
+            run.font.size = Pt(size)
+            run.font.name = DECK_FONT
     if notes:
         slide.notes_slide.notes_text_frame.text = notes
     return slide
+
+
+def fitting_size(lines: list[str], width: int, height: int, largest: int) -> int:
+    """The largest type size (points, ``largest`` at the most, ``SMALLEST_TEXT`` at the least)
+    at which ``lines``, each a paragraph wrapped at spaces, fit ``width`` by ``height`` (EMU);
+    ``largest`` where the font to measure with is missing."""
+    if not DECK_FONT_FILE.exists():
+        return largest
+    for size in range(largest, SMALLEST_TEXT, -1):
+        font = ImageFont.truetype(str(DECK_FONT_FILE), size * 100)  # hundredths of a point
+        drawn = sum(_wrapped_count(line, font, width / Pt(1) * 100) for line in lines)
+        if drawn * size * LINE_HEIGHT * Pt(1) + len(lines) * PARAGRAPH_SPACE <= height:
+            return size
+    return SMALLEST_TEXT
+
+
+def _wrapped_count(line: str, font, width: float) -> int:
+    """How many lines ``line`` takes, wrapped at spaces to ``width`` (the font's units)."""
+    count, current = 1, ""
+    for word in line.split():
+        trial = f"{current} {word}" if current else word
+        if current and font.getlength(trial) > width:
+            count, current = count + 1, word
+        else:
+            current = trial
+    return count
 
 
 def _chart_slide(deck, chart, png: bytes):

@@ -537,6 +537,12 @@ MUTANTS = [
         "        [rows]",
     ),
     Mutant(
+        "deck-text-at-a-fixed-size",
+        "components/deck.py",
+        "    if not DECK_FONT_FILE.exists():\n        return largest",
+        "    if True:\n        return largest",
+    ),
+    Mutant(
         "half-screen-sidebar-kept-wide",
         "components/ui.py",
         "@media (min-width: 640px) and (max-width: 1023.98px) {",

@@ -13,12 +13,15 @@ import io
 import re
 import shutil
 import zipfile
+from pathlib import Path
 
 import pypdf
 import pytest
 import yaml
+from PIL import ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches, Pt
 
 from components import images
 from components.bundle import data_bundle
@@ -26,7 +29,7 @@ from components.catalogue import STATEMENTS_ON_A_SLIDE, build_catalogue
 from components.deck import deck_pdf, deck_pptx, text_slide_lines, title_lines
 from components.packs import load_pack, pack_folder
 from components.report import offline_report
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SHIPPED_DATA
 
 PACK_DIR = FIXTURES / "packs" / "freedonia-sylvania"
 TABLES, _ = load_pack(PACK_DIR)
@@ -39,6 +42,7 @@ def catalogue():
 
 
 CHOSEN = ["headlines", "trade-by-year", "timeline", "claims"]
+TEXT_ONLY = ["headlines", "claims", "statements"]
 
 
 def pack_file(name: str):
@@ -289,3 +293,44 @@ def test_a_pack_of_one_source_says_one_source(tmp_path):
     assert tables is not None, problems
     _, lines = title_lines(build_catalogue(tables, tables.pack.as_of.start))
     assert "1 source in all, listed with their addresses on the last slides." in lines, lines
+
+
+LIBERATION_SANS = "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"
+
+
+@pytest.mark.skipif(
+    not Path(LIBERATION_SANS).exists(), reason="no Liberation Sans (Debian's fonts-liberation)"
+)
+def test_the_shipped_decks_text_slides_fit_their_box_above_the_source_line():
+    """Each text slide's lines, wrapped at their type size in Arial's metrics (Liberation
+    Sans), end inside their box, above the source line: at a fixed 20 pt the shipped pack's
+    dozen claims ran off the slide's bottom edge (seen in LibreOffice)."""
+    shipped = load_pack(SHIPPED_DATA / "russia-china")[0]
+    deck = Presentation(
+        io.BytesIO(deck_pptx(build_catalogue(shipped, shipped.pack.as_of.start), TEXT_ONLY))
+    )
+    for slide in list(deck.slides)[1 : 1 + len(TEXT_ONLY)]:
+        [box] = [
+            s
+            for s in slide.shapes
+            if s.has_text_frame and s.top > Inches(1.2) and s.height > Inches(1)
+        ]
+        frame = box.text_frame
+        width = box.width - frame.margin_left - frame.margin_right
+        drawn = 0
+        for paragraph in frame.paragraphs:
+            size = paragraph.runs[0].font.size
+            font = ImageFont.truetype(LIBERATION_SANS, round(size.pt * 100))
+            lines, current = 1, ""
+            for word in paragraph.text.split():
+                wider = f"{current} {word}".strip()
+                if current and font.getlength(wider) / 100 * Pt(1) > width:
+                    lines, current = lines + 1, word
+                else:
+                    current = wider
+            drawn += lines * size * 1.2 + (paragraph.space_after or 0)
+        assert box.top + drawn <= box.top + box.height, (frame.paragraphs[0].text, drawn)
+        footer = min(
+            s.top for s in slide.shapes if s.has_text_frame and s.top > box.top + Inches(1)
+        )
+        assert box.top + box.height <= footer

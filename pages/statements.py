@@ -18,15 +18,21 @@ if statements.empty:
     st.info("This pack records no statements.")
     st.stop()
 
-# 2. Filters, in the address (``?statements-speaker=Xi+Jinping``): its link opens this view
+# 2. Filters, in the address (``?statements-speaker=Xi+Jinping``): its link opens this view.
+# Offered where there is a choice: one speaker (or one theme) filters nothing.
 speaker_column, theme_column = st.columns(2)
-speakers = ui.any_of(
-    "Speaker",
-    ui.computed(statement_speakers, tables),
-    key="statements-speaker",
-    everything="everyone",
-    where=speaker_column,
-    bind=ui.BOUND,
+speakers_offered = ui.computed(statement_speakers, tables)
+speakers = (
+    ui.any_of(
+        "Speaker",
+        speakers_offered,
+        key="statements-speaker",
+        everything="everyone",
+        where=speaker_column,
+        bind=ui.BOUND,
+    )
+    if len(speakers_offered) > 1
+    else []
 )
 themes_offered = ui.computed(statement_themes, tables)
 themes = (
@@ -39,7 +45,7 @@ themes = (
         bind=ui.BOUND,
         help="The curator's words for what a statement is about",
     )
-    if themes_offered
+    if len(themes_offered) > 1
     else []
 )
 shown = ui.computed(statements_by, tables, tuple(speakers), tuple(themes))

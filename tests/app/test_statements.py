@@ -8,7 +8,7 @@ from collections import Counter
 
 import yaml
 
-from tests.app.reader import cards_shown, csv_rows, download_bytes, open_page
+from tests.app.reader import READER_DATA, cards_shown, csv_rows, download_bytes, open_page
 from tests.conftest import SHIPPED_DATA
 
 PACK = SHIPPED_DATA / "russia-china"
@@ -99,3 +99,16 @@ def test_a_link_with_a_speaker_opens_that_speakers_statements(monkeypatch):
     app = statements_page(monkeypatch, f"statements-speaker={speaker}")
     assert app.button_group(key="statements-speaker").value == [speaker]
     assert set(cards_shown(app)) == ids_of(speaker={speaker})
+
+
+def test_a_pack_of_one_speaker_and_one_theme_offers_no_filter_that_filters_nothing(monkeypatch):
+    """The reader pack's one statement: its card, and no Speaker or Theme to choose."""
+    statements = yaml.safe_load(
+        (READER_DATA / "ruritania-graustark" / "statements.yaml").read_text(encoding="utf-8")
+    )
+    assert len({s["speaker"] for s in statements}) == 1 == len({s.get("theme") for s in statements})
+    app = open_page("Statements", READER_DATA, monkeypatch)
+    assert set(cards_shown(app)) == {s["id"] for s in statements}
+    assert not [
+        g for g in app.get("button_group") if g.key in ("statements-speaker", "statements-theme")
+    ]

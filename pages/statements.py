@@ -18,35 +18,30 @@ if statements.empty:
     st.info("This pack records no statements.")
     st.stop()
 
+
+THEME_HELP = "The curator's words for what a statement is about"
+
+
 # 2. Filters, in the address (``?statements-speaker=Xi+Jinping``): its link opens this view.
 # Offered where there is a choice: one speaker (or one theme) filters nothing.
-speaker_column, theme_column = st.columns(2)
-speakers_offered = ui.computed(statement_speakers, tables)
-speakers = (
-    ui.any_of(
-        "Speaker",
-        speakers_offered,
-        key="statements-speaker",
-        everything="everyone",
-        where=speaker_column,
-        bind=ui.BOUND,
+def choice(label: str, offered: list[str], *, key: str, everything: str, where, **more) -> list:
+    """A filter of ``offered`` (``ui.any_of``, bound to the address), where there are two or
+    more to choose from; nothing chosen otherwise."""
+    if len(offered) < 2:
+        return []
+    return ui.any_of(
+        label, offered, key=key, everything=everything, where=where, bind=ui.BOUND, **more
     )
-    if len(speakers_offered) > 1
-    else []
+
+
+# label, what is offered, key (and address), what none chosen means, help
+FILTERS = (
+    ("Speaker", statement_speakers, "statements-speaker", "everyone", None),
+    ("Theme", statement_themes, "statements-theme", "every theme", THEME_HELP),
 )
-themes_offered = ui.computed(statement_themes, tables)
-themes = (
-    ui.any_of(
-        "Theme",
-        themes_offered,
-        key="statements-theme",
-        everything="every theme",
-        where=theme_column,
-        bind=ui.BOUND,
-        help="The curator's words for what a statement is about",
-    )
-    if len(themes_offered) > 1
-    else []
+speakers, themes = (
+    choice(label, ui.computed(offered, tables), key=key, everything=none, where=column, help=said)
+    for (label, offered, key, none, said), column in zip(FILTERS, st.columns(2), strict=True)
 )
 shown = ui.computed(statements_by, tables, tuple(speakers), tuple(themes))
 

@@ -92,7 +92,9 @@ class PackTables:
         return None
 
 
-SOURCE_LIST_COLUMNS = ["id", "citation", "title", "kind", "date_label", "records", "url", "text"]
+# Who said it and what it is first, then how many records cite it: a 1024 px window shows a
+# table's first columns, and with the id first the titles were cut at its edge.
+SOURCE_LIST_COLUMNS = ["citation", "title", "records", "kind", "date_label", "url", "text", "id"]
 
 
 def source_list(tables: PackTables) -> pd.DataFrame:

@@ -21,6 +21,7 @@ from tests.app.reader import (
     csv_rows,
     download_bytes,
     open_page,
+    page_table,
 )
 
 PACK_DIR = READER_DATA / "ruritania-graustark"
@@ -52,6 +53,10 @@ def test_the_sources_list_and_a_sources_records_come_as_csv(monkeypatch):
     app = open_page("Sources", monkeypatch=monkeypatch)
     listed = csv_rows(download_bytes(app, "csv-sources-table"))
     assert [row["id"] for row in listed] == [source["id"] for source in sources]
+    # On screen each source reads who said it and its title first (a 1024 px window shows a
+    # table's first columns; the id came first and cut the titles off).
+    shown = page_table(app, ["citation", "title", "records"])
+    assert list(shown["title"]) == [source["title"] for source in sources]
 
     chosen = sources[-1]["id"]
     app.selectbox(key="sources-chosen").set_value(chosen).run()

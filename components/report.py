@@ -41,6 +41,11 @@ body.presenting .slide.current { display: block; }
 body.presenting #controls { display: flex; }
 body.presenting #present { display: none; }
 body.presenting h2 { font-size: 2.2rem; }
+/* A chosen slide of claims or of what was said, presented: two columns, so that its dozen
+   lines and its source line fit a 1280 x 720 screen (one column ran past its bottom). */
+body.presenting .slide[data-slide="statements"] ul, body.presenting .slide[data-slide="claims"]
+  ul { columns: 2; column-gap: 3rem; font-size: 1.1rem; }
+body.presenting .slide li { break-inside: avoid; }
 """
 
 SCRIPT = """

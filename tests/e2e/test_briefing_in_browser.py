@@ -322,6 +322,41 @@ def test_a_chart_cards_data_view_downloads_png_png4x_svg_and_pdf(briefer: Page):
     assert name == f"{stem}.pdf" and body.startswith(b"%PDF")
 
 
+def test_the_reports_text_slides_presented_fit_a_projectors_screen(
+    browser: Browser, tmp_path: Path
+):
+    """The shipped pack's report, presented on a 1280 x 720 screen: the chosen slides of what
+    was said and of the claims show every line and their source line (in one column, what was
+    said ran past the screen's bottom)."""
+    from components.catalogue import build_catalogue
+    from components.packs import load_pack
+    from components.report import offline_report
+
+    tables, _ = load_pack(SHIPPED_DATA / "russia-china")
+    report = tmp_path / "report.html"
+    chosen = ["statements", "claims"]
+    report.write_text(
+        offline_report(build_catalogue(tables, tables.pack.as_of.start), chosen), "utf-8"
+    )
+    context = browser.new_context(viewport=PROJECTOR)
+    try:
+        page = context.new_page()
+        page.goto(report.as_uri())
+        page.keyboard.press("p")
+        for slide_id in chosen:
+            page.keyboard.press("ArrowRight")
+            current = page.locator(".slide.current")
+            expect(current).to_have_attribute("data-slide", slide_id)
+            for shown in (current.locator("li").last, current.locator(".source-line")):
+                box = shown.bounding_box()
+                assert box is not None and box["y"] + box["height"] <= PROJECTOR["height"], (
+                    slide_id,
+                    box,
+                )
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     "pack_dir", [PACK_DIR, SHIPPED_DATA / "russia-china"], ids=lambda p: p.name
 )

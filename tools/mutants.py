@@ -236,8 +236,8 @@ MUTANTS = [
     Mutant(
         "edited-pack-not-picked-up",
         "components/ui.py",
-        "return _load_packs(str(directory), files_fingerprint(directory))",
-        'return _load_packs(str(directory), "")',
+        "result = _load_packs(str(directory), files_fingerprint(directory))",
+        'result = _load_packs(str(directory), "")',
     ),
     Mutant(
         "next-planned-event-in-the-past",
@@ -278,9 +278,9 @@ MUTANTS = [
     ),
     Mutant(
         "trade-statement-unescaped",
-        "pages/trade.py",
-        "{cards.text(statement['said'])}",
-        "{statement['said']}",
+        "components/cards.py",
+        "{text(row['said'])}</p>{theme}",
+        "{row['said']}</p>{theme}",
     ),
     Mutant(
         "overview-event-unescaped",
@@ -345,8 +345,8 @@ MUTANTS = [
     Mutant(
         "agreements-caption-counts-all",
         "pages/agreements.py",
-        'st.caption(f"{len(shown)} of {len(agreements)} agreements")',
-        'st.caption(f"{len(agreements)} of {len(agreements)} agreements")',
+        "st.caption(f\"{len(shown):,} of {ui.plural(len(agreements), 'agreement')}\")",
+        "st.caption(f\"{len(agreements):,} of {ui.plural(len(agreements), 'agreement')}\")",
     ),
     Mutant(
         "views-forgotten-on-another-page",
@@ -410,9 +410,9 @@ MUTANTS = [
     ),
     Mutant(
         "planned-headline-unmarked-on-its-slide",
-        "pages/briefing.py",
-        '                "" if figure["status"] == "reported" else str(figure["status"]),',
-        '                "",',
+        "components/deck.py",
+        '    note = "" if row["status"] == "reported" else str(row["status"])',
+        '    note = ""',
     ),
     Mutant(
         "other-source-rounded-into-the-figure",

@@ -133,12 +133,6 @@ def statement_themes(tables: PackTables) -> list[str]:
     return most_first(tables.statements["theme"])
 
 
-def statements_table(tables: PackTables, ids: tuple[str, ...]) -> pd.DataFrame:
-    """The statements ``ids`` as the pack's table of statements gives them (its CSV)."""
-    table = tables.table("statements")
-    return table[table["id"].isin(ids)]
-
-
 def statements_by(
     tables: PackTables, speakers: tuple[str, ...], themes: tuple[str, ...]
 ) -> pd.DataFrame:

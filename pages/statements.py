@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import cards, ui
-from components.tables import statement_speakers, statement_themes, statements_by, statements_table
+from components.tables import statement_speakers, statement_themes, statements_by
 
 # 1. Get data
 tables = ui.current_pack()
@@ -53,15 +53,15 @@ st.caption(
 if shown.empty:
     st.info("No statement matches these filters.")
 else:
-    ids = tuple(shown["id"])
+    # The rows of the pack's statements table, as its CSV on Sources gives them.
     ui.table_download(
-        ui.computed(statements_table, tables, ids),
+        shown,
         f"{tables.id}-statements",
         key="csv-statements",
         help="The statements shown, with their sources and quotes",
     )
     ui.record_cards(
-        ui.computed(cards.statement_cards, tables, ids),
+        ui.computed(cards.statement_cards, tables, tuple(shown["id"])),
         kind="statement",
         noun="statements",
         page_key="statements-page",

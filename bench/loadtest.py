@@ -17,7 +17,8 @@ little; their page time is the server's, from the rerun request to
 Chromium; their page time runs to every chart drawn.
 
 The same room then reads the same-figure floor (``bench/same_figure_app.py``,
-the app's own figures and nothing else), in the same run; ``--rooms`` rooms each
+the app's own figures and nothing else; with ``--padded-floor``, as many other
+elements as each app page sends besides), in the same run; ``--rooms`` rooms each
 (default 3), who goes first alternating, and the ratio is their median. The report gives,
 for each: errors, one lone reader's median page time, the room's p50 and p95,
 and the server's RSS before the room, at its peak and per additional session;
@@ -40,7 +41,7 @@ from pathlib import Path
 from playwright.async_api import Browser, async_playwright
 
 from bench.large_packs import rss_mb
-from bench.page_times import app_and_floor, load_average, write_csv
+from bench.page_times import PADDED_FLOOR_HELP, app_and_floor, floor_name, load_average, write_csv
 from bench.protocol_reader import ProtocolReader
 from components.ui import CHART_DATA
 from tests.e2e.helpers import _APP_IS_READY_JS, _SETTLE_JS, SIDEBAR_NAV, _RunFinished
@@ -365,6 +366,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--padded-floor", action="store_true", help=PADDED_FLOOR_HELP)
     parser.add_argument(
         "--downloads",
         action=argparse.BooleanOptionalAction,
@@ -387,7 +389,8 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
         raise
     print(
         f"\nA room of {arguments.readers} protocol readers and {arguments.browsers} browser"
-        f" readers, {arguments.duration:.0f} s, 1–3 s between clicks"
+        f" readers, {arguments.duration:.0f} s, 1–3 s between clicks, against the"
+        f" {floor_name(arguments)}"
         f"{'' if arguments.downloads else ', no downloads'}; load average"
         f" {load_before} before, {load_average()} after"
     )
@@ -408,13 +411,17 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
     for name, found in errors.items():
         for error in found[:10]:
             print(f"error ({name}): {error}")
-    print(f"CSV: {write_csv(rows, 'loadtest')}")
+    print(f"CSV: {write_csv(rows, 'loadtest-padded' if arguments.padded_floor else 'loadtest')}")
     return rows
 
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse(argv)
-    with app_and_floor(arguments.data, label="loadtest") as (app, floor, _):
+    with app_and_floor(arguments.data, label="loadtest", padded=arguments.padded_floor) as (
+        app,
+        floor,
+        _,
+    ):
         report(app, floor, arguments)
 
 

@@ -1,11 +1,14 @@
 """How long each page of the app takes to draw in Chromium, against the same-figure floor.
 
-    python -m bench.page_times [--rounds 5] [--data DIR] [--pages Trade,Claims]
+    python -m bench.page_times [--rounds 5] [--data DIR] [--pages Trade,Claims] [--padded-floor]
 
 The floor is ``bench/same_figure_app.py``: an app whose pages hold exactly the
 plotly figures the app's pages draw for the pack in view (read back from the
 app under ``AppTest`` by ``bench.figure_specs``), precomputed, and nothing
-else: what Streamlit itself needs to send and draw those figures.
+else: what Streamlit itself needs to send and draw those figures. With
+``--padded-floor`` its pages also draw as many one-character captions as the
+app's page sends other elements and blocks: what Streamlit needs for the
+number of messages, so that what is left is the app's own work.
 
 Each round opens the app and the floor in two fresh contexts of one Chromium,
 times the first load of each, then, a second later (a reader reads the first
@@ -33,6 +36,7 @@ import asyncio
 import base64
 import csv
 import datetime as dt
+import json
 import os
 import statistics
 import time
@@ -340,10 +344,14 @@ def write_csv(rows: list[dict], name: str) -> Path:
 
 @contextmanager
 def app_and_floor(
-    data_dir: Path | None, label: str = "page_times", pages: list[str] | None = None
+    data_dir: Path | None,
+    label: str = "page_times",
+    pages: list[str] | None = None,
+    padded: bool = False,
 ) -> Iterator[tuple[AppServer, AppServer, list[dict]]]:
     """The app on ``data_dir`` and its same-figure floor, both running; their pages' figures
-    (of ``pages`` and the first page only, when given)."""
+    (of ``pages`` and the first page only, when given). ``padded``: each floor page also
+    sends as many other elements as the app's page (``page_padding``)."""
     figures_path = RESULTS / f"{label}-figures.json"
     figures = write_page_figures(figures_path, data_dir, pages)
     saved = os.environ.get("DYAD_FLOOR_FIGURES")
@@ -352,6 +360,11 @@ def app_and_floor(
         with ExitStack() as stack:
             app = start_app_server(data_dir=data_dir, log_path=RESULTS / f"{label}-app.log")
             stack.callback(app.stop)
+            if padded:
+                deltas = asyncio.run(page_deltas(app.url))
+                for page in figures:
+                    page["padding"] = max(0, deltas[page["title"]] - len(page["charts"]))
+                figures_path.write_text(json.dumps(figures), encoding="utf-8")
             floor = start_app_server(FLOOR_APP, log_path=RESULTS / f"{label}-floor.log")
             stack.callback(floor.stop)
             yield app, floor, figures
@@ -362,9 +375,39 @@ def app_and_floor(
             os.environ["DYAD_FLOOR_FIGURES"] = saved
 
 
+async def page_deltas(url: str) -> dict[str, int]:
+    """How many deltas (elements and blocks) each page of the app at ``url`` sends when a
+    reader comes back to it (a session's first run sends some once; its second visit to a
+    page is what every later click gets)."""
+    reader = ProtocolReader(url)
+    try:
+        await reader.connect()
+        for page in list(reader.pages):
+            await reader.rerun(page)
+        counts = {}
+        for page in list(reader.pages):
+            await reader.rerun(page)
+            counts[page.name] = reader.deltas
+        return counts
+    finally:
+        await reader.close()
+
+
+PADDED_FLOOR_HELP = (
+    "the floor's pages also draw as many one-character captions as the app's page sends "
+    "elements and blocks beside its charts: Streamlit's cost for the number of messages, "
+    "which the app's own work is then measured beyond"
+)
+
+
+def floor_name(arguments: argparse.Namespace) -> str:
+    return "padded floor" if arguments.padded_floor else "same-figure floor"
+
+
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", "--repeat", type=int, default=5)
+    parser.add_argument("--padded-floor", action="store_true", help=PADDED_FLOOR_HELP)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--pages", default=None, help="comma-separated page titles (default all)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a timeout")
@@ -385,16 +428,21 @@ def report(app: AppServer, floor: AppServer, figures: list[dict], arguments) -> 
     print_table(
         rows,
         list(rows[0]),
-        f"Page times in Chromium against the same-figure floor; medians of {arguments.rounds}"
+        f"Page times in Chromium against the {floor_name(arguments)}; medians of {arguments.rounds}"
         f" round(s); load average {load_before} before, {load_average()} after",
     )
-    print(f"CSV: {write_csv(rows, 'page_times')}")
+    name = "page_times-padded" if arguments.padded_floor else "page_times"
+    print(f"CSV: {write_csv(rows, name)}")
     return rows
 
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse(argv)
-    with app_and_floor(arguments.data, pages=arguments.pages) as (app, floor, figures):
+    with app_and_floor(arguments.data, pages=arguments.pages, padded=arguments.padded_floor) as (
+        app,
+        floor,
+        figures,
+    ):
         report(app, floor, figures, arguments)
 
 

@@ -48,6 +48,9 @@ class ProtocolReader:
     base_url: str
     pages: list[Page] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
+    # How many deltas (elements and blocks, a cached one sent as its reference) the last run
+    # sent: each is one message, which the server handles and sends on its own.
+    deltas: int = 0
     expanders: list[Block.Expandable] = field(default_factory=list)
     page_hash: str = ""
     session_id: str = ""
@@ -86,6 +89,7 @@ class ProtocolReader:
     async def _read_run(self) -> None:
         elements: list[Element] = []
         expanders: list[Block.Expandable] = []
+        deltas = 0
         started = False
         while True:
             message = ForwardMsg.FromString(await self._socket.recv())
@@ -97,6 +101,7 @@ class ProtocolReader:
             elif message.metadata.cacheable:
                 self._cache[message.hash] = message
             kind = message.WhichOneof("type")
+            deltas += kind == "delta"
             if kind == "new_session":
                 started = True
                 self.page_hash = message.new_session.page_script_hash
@@ -132,6 +137,7 @@ class ProtocolReader:
                     raise ReaderError("the page did not compile")
                 self.elements = elements
                 self.expanders = expanders
+                self.deltas = deltas
                 return
 
     def of_type(self, kind: str) -> list:

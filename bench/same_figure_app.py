@@ -6,6 +6,13 @@ it. Each page has the app page's title and URL path and draws its figures with
 the same toolbar config and text alternative; the figures are built once per
 server (precomputed), so a rerun costs only what Streamlit itself needs to send
 and draw them. Whatever a Dyad page costs beyond this is the page's own work.
+
+A page's ``padding`` (``--padded-floor`` of ``bench.page_times`` and
+``bench.loadtest``; 0 otherwise) is how many other elements and blocks the
+app's page sends beside its charts: the padded floor draws as many one-character
+captions above its figures, so it sends as many messages as the app's page.
+Streamlit handles and sends each message on its own; what the app costs beyond
+the padded floor is its own work, not the number of things it shows.
 """
 
 import json
@@ -37,8 +44,10 @@ def floor_pages(path: str) -> list[dict]:
     return pages
 
 
-def page_body(charts: list[dict]):
+def page_body(charts: list[dict], padding: int = 0):
     def draw() -> None:
+        for _ in range(padding):
+            st.caption("·")
         for number, chart in enumerate(charts):
             st.plotly_chart(
                 chart["figure"],
@@ -57,7 +66,7 @@ st.set_page_config(page_title="Floor", layout="wide")
 current = st.navigation(
     [
         st.Page(
-            page_body(page["charts"]),
+            page_body(page["charts"], page.get("padding", 0)),
             title=page["title"],
             icon=page["icon"],
             url_path=page["url_path"],

@@ -12,6 +12,7 @@ times' clicks at random, and would not get past a first load in two seconds).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -25,9 +26,22 @@ DATA = str(FIXTURES / "packs")
 @pytest.fixture(scope="module")
 def app_and_floor() -> Iterator[tuple]:
     """The app on the fixture pack and its same-figure floor (the first page's and Trade's
-    figures)."""
-    with page_times.app_and_floor(FIXTURES / "packs", label="smoke", pages=["Trade"]) as servers:
+    figures), padded (``--padded-floor``): the smoke runs read the floor in its fuller form."""
+    with page_times.app_and_floor(
+        FIXTURES / "packs", label="smoke", pages=["Trade"], padded=True
+    ) as servers:
         yield servers
+
+
+def test_the_padded_floor_sends_as_many_messages_as_each_app_page(app_and_floor: tuple) -> None:
+    app, floor, figures = app_and_floor
+    app_deltas = asyncio.run(page_times.page_deltas(app.url))
+    floor_deltas = asyncio.run(page_times.page_deltas(floor.url))
+    assert list(floor_deltas) == list(app_deltas)  # the same pages, in the same order
+    assert floor_deltas == app_deltas
+    # Trade's floor draws the app's figures, the padding made up of the rest.
+    trade = next(page for page in figures if page["title"] == "Trade")
+    assert trade["charts"] and trade["padding"] == app_deltas["Trade"] - len(trade["charts"])
 
 
 def test_page_times_prints_its_table_against_the_same_figure_floor(

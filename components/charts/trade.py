@@ -111,8 +111,12 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
     if last["year"] > peak["year"]:
         _label_point(figure, last, f"{last['year']}: {plain(last['value_label'])}", (10, 50))
     title, summary = series_finding(label, series)
+    # A tick a year, from the first year drawn to the last, while that stays readable: the
+    # axis runs on past the last year (room for its label), and a tick there named a year
+    # with no figure (2026, at 1400 px, under a series that ends in 2025).
+    years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
     figure.update_layout(
-        xaxis={"tickformat": "d", **({"dtick": 1} if series["year"].nunique() <= 15 else {})},
+        xaxis={"tickformat": "d", **({"tickvals": list(years)} if len(years) <= 15 else {})},
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         hovermode="closest",
     )

@@ -301,6 +301,24 @@ def test_csv_download_is_exactly_the_rows_behind_the_chart(reader: Page):
     assert "In 2024, bilateral trade hit a record $245 billion." in body.decode("utf-8-sig")
 
 
+def test_the_trade_charts_years_are_those_its_figures_cover(reader: Page):
+    """A tick for each year from the pack's first annual trade figure to its last, and no
+    other: the axis runs on past the last point (room for its label), where a tick named a
+    year the pack has no figure for (2026, under a series that ends in 2025)."""
+    pack = yaml.safe_load((SHIPPED_DATA / "russia-china" / "pack.yaml").read_text())
+    figures = yaml.safe_load((SHIPPED_DATA / "russia-china" / "figures.yaml").read_text())
+    years = [
+        int(f["period"])
+        for f in figures
+        if f["metric"] == pack["headline_trade"] and re.fullmatch(r"\d{4}", str(f["period"]))
+    ]
+    page = on_page(reader, "Trade")
+    chart = page.locator(".st-key-chart-trade-by-year .js-plotly-plot")
+    expect(chart).to_be_visible()
+    ticks = chart.locator(".xtick text").all_text_contents()
+    assert ticks == [str(year) for year in range(min(years), max(years) + 1)]
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     assert data[12:16] == b"IHDR"

@@ -152,6 +152,29 @@ def _label_point(figure: go.Figure, point: pd.Series, text: str, offset: tuple[i
     )
 
 
+def label_positions(when: pd.Series, values: pd.Series, near: float = 0.1) -> dict:
+    """Where each point's label goes, by index: above it, or below it when the point before
+    it lies near in both time and value (within ``near`` of the time span and of the axis,
+    which runs from zero), every other one of such a run. A label is about a tenth of a
+    1024 px window's chart wide and a twentieth high: 92% and 90%, two months apart over
+    three years, were drawn one over the other."""
+    ordered = when.sort_values()
+    span = ordered.iloc[-1] - ordered.iloc[0]
+    height = values.abs().max()
+    positions, previous, above = {}, None, True
+    for index, moment in ordered.items():
+        close = (
+            previous is not None
+            and bool(span)
+            and moment - previous[1] < span * near
+            and abs(values[index] - values[previous[0]]) < height * near
+        )
+        above = not above if close else True
+        positions[index] = "top center" if above else "bottom center"
+        previous = (index, moment)
+    return positions
+
+
 def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
     """Values of one metric over time, each at its date's precision, claims marked as claims.
 
@@ -185,6 +208,7 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
             name="period the value covers",
             hoverinfo="skip",
         )
+    positions = label_positions(middle, rows["value"])
     for status, points in rows.groupby("status", observed=True, sort=False):
         marks = STATUS_MARKS[status]
         figure.add_scatter(
@@ -192,7 +216,7 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
             y=points["value"],
             mode="markers+text",
             text=points["value_label"].map(plain),
-            textposition="top center",
+            textposition=[positions[index] for index in points.index],
             name=marks["label"],
             marker={"size": 18, "symbol": marks["symbol"], "color": tables.pack.countries[0].color},
             **figure_hovers(points),

@@ -411,3 +411,18 @@ def nothing_cut(chart: Locator, where: str) -> None:
         }"""
     )
     assert over == [], (where, "written over the source line", over)
+    # Nor is a label written over another: two stated shares two months apart, 92% and 90%,
+    # were drawn one over the other.
+    crossed = chart.evaluate(
+        """(plot) => {
+          const drawn = '.textpoint text, .annotation-text, .bartext, .legendtext';
+          const boxes = [...plot.querySelectorAll(drawn)]
+            .filter((element) => element.textContent.trim())
+            .map((element) => [element.textContent.slice(0, 50), element.getBoundingClientRect()]);
+          const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1
+            || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+          return boxes.flatMap(([text, box], i) => boxes.slice(i + 1)
+            .filter(([, other]) => !apart(box, other)).map(([other]) => [text, other]));
+        }"""
+    )
+    assert crossed == [], (where, "labels written over each other", crossed)

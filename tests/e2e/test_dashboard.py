@@ -319,31 +319,6 @@ def test_the_trade_charts_years_are_those_its_figures_cover(reader: Page):
     assert ticks == [str(year) for year in range(min(years), max(years) + 1)]
 
 
-@pytest.mark.parametrize("width", [960, 1024, 1280])
-def test_the_settlement_shares_labels_lie_apart(page: Page, app_url, width):
-    """Each stated share of trade settled in rubles and yuan is labelled with its value, and
-    no label lies over another: at 1024 px the 92% and 90% of two months apart were drawn one
-    over the other."""
-    figures = yaml.safe_load((SHIPPED_DATA / "russia-china" / "figures.yaml").read_text())
-    stated = [f for f in figures if f["metric"] == "national-currency-share" and f.get("period")]
-    page.set_viewport_size({"width": width, "height": 800})
-    goto(page, app_url, "trade")
-    chart = page.locator(".st-key-chart-national-currency-share-over-time .js-plotly-plot")
-    chart.scroll_into_view_if_needed()
-    labels = chart.locator(".textpoint text")
-    expect(labels).to_have_count(len(stated))
-    boxes = [labels.nth(i).bounding_box() for i in range(len(stated))]
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            apart = (
-                a["x"] + a["width"] <= b["x"]
-                or b["x"] + b["width"] <= a["x"]
-                or a["y"] + a["height"] <= b["y"]
-                or b["y"] + b["height"] <= a["y"]
-            )
-            assert apart, (width, a, b)
-
-
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     assert data[12:16] == b"IHDR"

@@ -231,6 +231,8 @@ SLIDE_FIGURE_PX = 928
 # past 756), the subtitle (78 fit 606; 88 ran 34 px past), the 14 px source line.
 TITLE_CHAR_PX = 12.1
 SUBTITLE_CHAR_PX = 7.8
+# An axis label's character, on average: 6.8-8.1 px in 16 px Liberation Sans (Arial's metrics).
+AXIS_CHAR_PX = 7.7
 SOURCE_CHAR_PX = 6.6
 # However wide the figure, a line of text stays short enough to read in one sweep.
 TITLE_MOST_CHARS = 64

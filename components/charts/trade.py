@@ -6,7 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.base import (
+    AXIS_CHAR_PX,
     FIGURE_COLUMNS,
+    SCREEN_FIGURE_PX,
     Chart,
     chart_from,
     document_sources,
@@ -152,27 +154,68 @@ def _label_point(figure: go.Figure, point: pd.Series, text: str, offset: tuple[i
     )
 
 
-def label_positions(when: pd.Series, values: pd.Series, near: float = 0.1) -> dict:
-    """Where each point's label goes, by index: above it, or below it when the point before
-    it lies near in both time and value (within ``near`` of the time span and of the axis,
-    which runs from zero), every other one of such a run. A label is about a tenth of a
-    1024 px window's chart wide and a twentieth high: 92% and 90%, two months apart over
-    three years, were drawn one over the other."""
+# The plot of a value-over-time chart on the screen, about (``SCREEN_FIGURE_PX`` less its
+# axes; 520 px high less its margins), and a label's size there: 16 px type, a line high.
+LABEL_PLOT_PX = (500, 300)
+LABEL_HEIGHT_PX = 18
+# From a point's middle to its label's near edge: the marker's radius and a gap.
+LABEL_GAP_PX = 11
+# More points than this, and only the first, the last, the highest and the lowest are tried:
+# the rest would find no room, and each is tried against every label placed.
+LABELLED_AT_MOST = 60
+
+
+def label_positions(when: pd.Series, values: pd.Series, texts: pd.Series) -> dict:
+    """Where each point's label goes, by index: ``"top center"``, ``"bottom center"``, or None
+    where both would cover a point or a label already placed (its value is in the point's
+    hover). The two the title names, the first and the last, are placed first, and above
+    their point if nothing else is free; then the highest and the lowest, then the rest in
+    time (past ``LABELLED_AT_MOST`` points, only those four); each above its point if that is
+    free, else below. Laid out on the screen's plot, the narrowest it is drawn: 92% and 90%,
+    two months apart over three years, were drawn one over the other, and a dozen values of
+    one decade a blur of figures."""
     ordered = when.sort_values()
-    span = ordered.iloc[-1] - ordered.iloc[0]
-    height = values.abs().max()
-    positions, previous, above = {}, None, True
-    for index, moment in ordered.items():
-        close = (
-            previous is not None
-            and bool(span)
-            and moment - previous[1] < span * near
-            and abs(values[index] - values[previous[0]]) < height * near
-        )
-        above = not above if close else True
-        positions[index] = "top center" if above else "bottom center"
-        previous = (index, moment)
+    start, span = ordered.iloc[0], ordered.iloc[-1] - ordered.iloc[0]
+    low, high = min(values.min(), 0), max(values.max(), 0)
+    width, height = LABEL_PLOT_PX
+    named = [ordered.index[0], ordered.index[-1]]
+    first_choice = [*named, values.idxmax(), values.idxmin()]
+
+    def at(index) -> tuple[float, float]:
+        x = (when[index] - start) / span * width if span else width / 2
+        y = (values[index] - low) / (high - low) * height if high > low else height / 2
+        return x, y
+
+    # The markers first: a label covers no point either.
+    marker = LABEL_GAP_PX - 2
+    placed = [(x - marker, x + marker, y - marker, y + marker) for x, y in map(at, when.index)]
+    positions = {}
+    others = list(ordered.index) if len(ordered) <= LABELLED_AT_MOST else []
+    for index in dict.fromkeys([*first_choice, *others]):
+        x, y = at(index)
+        half = len(texts[index]) * AXIS_CHAR_PX / 2 + 2
+        positions[index] = None
+        for position, bottom in (
+            ("top center", y + LABEL_GAP_PX),
+            ("bottom center", y - LABEL_GAP_PX - LABEL_HEIGHT_PX),
+        ):
+            box = (x - half, x + half, bottom, bottom + LABEL_HEIGHT_PX)
+            if not any(_overlap(box, other) for other in placed):
+                positions[index] = position
+                placed.append(box)
+                break
+        if positions[index] is None and index in named:
+            # The title names it: labelled above it even over a neighbour's marker.
+            positions[index] = "top center"
+            placed.append(
+                (x - half, x + half, y + LABEL_GAP_PX, y + LABEL_GAP_PX + LABEL_HEIGHT_PX)
+            )
     return positions
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two boxes (left, right, bottom, top) share any area."""
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 
 
 def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
@@ -208,15 +251,16 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
             name="period the value covers",
             hoverinfo="skip",
         )
-    positions = label_positions(middle, rows["value"])
+    texts = rows["value_label"].map(plain)
+    positions = label_positions(middle, rows["value"], texts)
     for status, points in rows.groupby("status", observed=True, sort=False):
         marks = STATUS_MARKS[status]
         figure.add_scatter(
             x=middle[points.index],
             y=points["value"],
             mode="markers+text",
-            text=points["value_label"].map(plain),
-            textposition=[positions[index] for index in points.index],
+            text=[texts[i] if positions[i] else "" for i in points.index],
+            textposition=[positions[i] or "top center" for i in points.index],
             name=marks["label"],
             marker={"size": 18, "symbol": marks["symbol"], "color": tables.pack.countries[0].color},
             **figure_hovers(points),
@@ -260,6 +304,12 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
     )
 
 
+def category_chars(count: int) -> int:
+    """How many characters a line of a category label under one of ``count`` bars holds, in
+    the screen's plot (``SCREEN_FIGURE_PX`` less its axis), at most 22."""
+    return max(6, min(22, int((SCREEN_FIGURE_PX - 90) / count / AXIS_CHAR_PX)))
+
+
 def partners_chart(tables: PackTables) -> Chart | None:
     """The pair's trade beside the other trade of the same unit, in the latest shared year."""
     figures = tables.figures
@@ -288,9 +338,12 @@ def partners_chart(tables: PackTables) -> Chart | None:
     colours = [
         tables.pack.countries[0].color if m == pair_metric else CONTEXT_GREY for m in rows["metric"]
     ]
+    # Each label wrapped to its bar's share of the screen's plot, never turned aslant: turned,
+    # six partners' labels ran down over the source line.
+    labels = [wrapped(label, category_chars(len(rows))) for label in rows["metric_label"]]
     figure = go.Figure(
         go.Bar(
-            x=[wrapped(label, 22) for label in rows["metric_label"]],
+            x=labels,
             y=rows["value"],
             marker={"color": colours},
             text=rows["value_label"].map(plain),
@@ -309,7 +362,9 @@ def partners_chart(tables: PackTables) -> Chart | None:
     else:
         title = f"{opening} was the largest of these"
     subtitle = f"{unit}, {year}, as reported · bars start at zero"
-    figure.update_layout(yaxis={"rangemode": "tozero", "title": {"text": unit}})
+    figure.update_layout(
+        xaxis={"tickangle": 0}, yaxis={"rangemode": "tozero", "title": {"text": unit}}
+    )
     return chart_from(
         tables,
         key="trade-partners",
@@ -320,5 +375,5 @@ def partners_chart(tables: PackTables) -> Chart | None:
         summary="; ".join(f"{r['metric_label']}: {r['value_label']}" for _, r in rows.iterrows())
         + ".",
         height=420,
-        axis_label_lines=2,
+        axis_label_lines=max(2, *(label.count("<br>") + 1 for label in labels)),
     )

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from components.registry import PAGES
 from tests.conftest import FIXTURES, SHIPPED_DATA
 from tests.e2e.helpers import (
     SIDEBAR_NAV,
@@ -23,9 +24,12 @@ from tests.e2e.helpers import (
     goto,
     headline_card,
     no_error_elements,
+    nothing_cut,
+    plotly_charts,
     shared_tab,
     wait_for_app,
 )
+from tests.packgen import scaled_pack, write_pack
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +96,33 @@ def test_pack_selector_switches_the_app_and_a_shared_link_keeps_the_pack(
     fresh = page.context.new_page()
     goto(fresh, base, shared)
     expect(headline_card(fresh, "trade-2024-realist")).to_contain_text("$245 bn")
+
+
+@pytest.fixture(scope="module")
+def larger_data(tmp_path_factory):
+    """A generated pack ten times the shipped one (``tests.packgen.scaled_pack``): a decade's
+    dozen values of one measure, six partners to compare, charts no hand-made pack has."""
+    data = tmp_path_factory.mktemp("larger")
+    write_pack(data, scaled_pack(10))
+    return data
+
+
+@pytest.mark.parametrize("width", [960, 1280])
+def test_a_larger_packs_charts_are_whole_and_their_labels_apart(
+    page: Page, start_app, larger_data, width
+):
+    """Every chart of every page of a generated pack ten times the shipped one: titles, ticks,
+    labels and source line inside the chart, none over another or the source line. Before,
+    six partners' labels turned aslant ran over the source line, and the values of a crowded
+    decade were written over each other."""
+    base = start_app(larger_data)
+    page.set_viewport_size({"width": width, "height": 800})
+    drawn = 0
+    for spec in PAGES:
+        goto(page, base, "" if spec is PAGES[0] else spec.url_path)
+        no_error_elements(page)
+        for chart in plotly_charts(page).all():
+            chart.scroll_into_view_if_needed()
+            nothing_cut(chart, f"{spec.title} at {width} px")
+            drawn += 1
+    assert drawn, "no chart was drawn: nothing was looked at"

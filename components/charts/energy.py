@@ -163,10 +163,13 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         f"{pair_name(tables)} · {unit} a year, {span_years(series['year'])} · "
         "hatched: estimate · lines: capacity (dashed: planned) · bars start at zero"
     )
+    # A tick a year while that stays readable (15 years): a century of years was turned
+    # upright by plotly and ran over the source line.
+    years = range(int(rows["year"].min()), last_year + 1)
     figure.update_layout(
         barmode="overlay",
         xaxis={
-            "tickvals": list(range(int(rows["year"].min()), last_year + 1)),
+            **({"tickvals": list(years)} if len(years) <= 15 else {}),
             "tickformat": "d",
             # Room on the right for the capacity labels, when they are drawn.
             "range": [rows["year"].min() - 0.6, last_year + (2.4 if labelled else 0.6)],

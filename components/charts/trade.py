@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,7 +23,6 @@ from components.charts.base import (
     sources_of,
     span_years,
     split_series,
-    wrapped,
 )
 from components.tables import PackTables
 from components.theme import CONTEXT_GREY, STATUS_MARKS
@@ -111,7 +113,11 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
             figure, peak, f"Record: {plain(peak['value_label'])} ({peak['year']})", (-70, -46)
         )
     if last["year"] > peak["year"]:
-        _label_point(figure, last, f"{last['year']}: {plain(last['value_label'])}", (10, 50))
+        # Below the last point, where the line has come down from its peak; above it when
+        # that is in the lower half, where a label below ran over the axis's years.
+        below = last["value"] >= rows["value"].max() / 2
+        text = f"{last['year']}: {plain(last['value_label'])}"
+        _label_point(figure, last, text, (10, 50 if below else -50))
     title, summary = series_finding(label, series)
     # A tick a year, from the first year drawn to the last, while that stays readable: the
     # axis runs on past the last year (room for its label), and a tick there named a year
@@ -304,10 +310,17 @@ def claims_over_time_chart(tables: PackTables, metric: str) -> Chart | None:
     )
 
 
-def category_chars(count: int) -> int:
-    """How many characters a line of a category label under one of ``count`` bars holds, in
-    the screen's plot (``SCREEN_FIGURE_PX`` less its axis), at most 22."""
-    return max(6, min(22, int((SCREEN_FIGURE_PX - 90) / count / AXIS_CHAR_PX)))
+def category_labels(labels: pd.Series) -> tuple[list[str], int, int]:
+    """Labels for one bar each, as the screen's plot (``SCREEN_FIGURE_PX`` less its axis) has
+    room for them: wrapped to their bar's share of it, level (turned aslant by plotly, six
+    partners' labels ran down over the source line), or, past eight bars, upright and whole;
+    with their angle and how many 19 px lines they take under the axis."""
+    chars = min(22, int((SCREEN_FIGURE_PX - 90) / len(labels) / AXIS_CHAR_PX))
+    if chars >= 8:
+        lines = [textwrap.wrap(plain(label), chars, break_long_words=False) for label in labels]
+        return ["<br>".join(label) for label in lines], 0, max(2, *map(len, lines))
+    upright = [plain(label) for label in labels]
+    return upright, -90, math.ceil(max(map(len, upright)) * AXIS_CHAR_PX / 19) + 1
 
 
 def partners_chart(tables: PackTables) -> Chart | None:
@@ -338,9 +351,7 @@ def partners_chart(tables: PackTables) -> Chart | None:
     colours = [
         tables.pack.countries[0].color if m == pair_metric else CONTEXT_GREY for m in rows["metric"]
     ]
-    # Each label wrapped to its bar's share of the screen's plot, never turned aslant: turned,
-    # six partners' labels ran down over the source line.
-    labels = [wrapped(label, category_chars(len(rows))) for label in rows["metric_label"]]
+    labels, angle, label_lines = category_labels(rows["metric_label"])
     figure = go.Figure(
         go.Bar(
             x=labels,
@@ -363,7 +374,7 @@ def partners_chart(tables: PackTables) -> Chart | None:
         title = f"{opening} was the largest of these"
     subtitle = f"{unit}, {year}, as reported · bars start at zero"
     figure.update_layout(
-        xaxis={"tickangle": 0}, yaxis={"rangemode": "tozero", "title": {"text": unit}}
+        xaxis={"tickangle": angle}, yaxis={"rangemode": "tozero", "title": {"text": unit}}
     )
     return chart_from(
         tables,
@@ -375,5 +386,5 @@ def partners_chart(tables: PackTables) -> Chart | None:
         summary="; ".join(f"{r['metric_label']}: {r['value_label']}" for _, r in rows.iterrows())
         + ".",
         height=420,
-        axis_label_lines=max(2, *(label.count("<br>") + 1 for label in labels)),
+        axis_label_lines=label_lines,
     )

@@ -100,22 +100,30 @@ def test_pack_selector_switches_the_app_and_a_shared_link_keeps_the_pack(
 
 @pytest.fixture(scope="module")
 def larger_data(tmp_path_factory):
-    """A generated pack ten times the shipped one (``tests.packgen.scaled_pack``): a decade's
-    dozen values of one measure, six partners to compare, charts no hand-made pack has."""
-    data = tmp_path_factory.mktemp("larger")
-    write_pack(data, scaled_pack(10))
+    """Generated packs ten and a hundred times the shipped one (``tests.packgen.scaled_pack``),
+    by scale: a decade's dozen values of one measure, six and fourteen partners to compare,
+    charts no hand-made pack has."""
+    made = {}
+
+    def data(scale: int):
+        if scale not in made:
+            made[scale] = tmp_path_factory.mktemp(f"x{scale}")
+            write_pack(made[scale], scaled_pack(scale))
+        return made[scale]
+
     return data
 
 
-@pytest.mark.parametrize("width", [960, 1280])
+@pytest.mark.parametrize(("scale", "width"), [(10, 960), (10, 1280), (100, 1280)])
 def test_a_larger_packs_charts_are_whole_and_their_labels_apart(
-    page: Page, start_app, larger_data, width
+    page: Page, start_app, larger_data, scale, width
 ):
-    """Every chart of every page of a generated pack ten times the shipped one: titles, ticks,
-    labels and source line inside the chart, none over another or the source line. Before,
-    six partners' labels turned aslant ran over the source line, and the values of a crowded
-    decade were written over each other."""
-    base = start_app(larger_data)
+    """Every chart of every page of a generated pack ten or a hundred times the shipped one:
+    titles, ticks, labels and source line inside the chart, none over another or the source
+    line. Before, six partners' labels turned aslant ran over the source line, the values of
+    a crowded decade were written over each other, and a planned volume's label was cut at
+    the chart's edge."""
+    base = start_app(larger_data(scale))
     page.set_viewport_size({"width": width, "height": 800})
     drawn = 0
     for spec in PAGES:

@@ -109,6 +109,28 @@ def test_every_stated_share_is_labelled_with_its_value_and_the_named_ones_always
     assert crowded, "no generated measure was crowded: the rule was not tried"
 
 
+def test_a_last_year_low_in_the_range_is_labelled_above_its_point_and_the_title_kept(tmp_path):
+    """A generated pack whose trade ends low (1989, $67.1 bn, under a 1980 peak of $482.9 bn):
+    the last year's label goes above its point, not down over the axis's years, and the
+    title still names the measure (the label's text once took its name)."""
+    spec = scaled_pack(100)
+    write_pack(tmp_path, spec)
+    tables, problems = load_pack(tmp_path / spec["pack"]["id"])
+    assert tables is not None, problems
+    chart = trade_by_year_chart(tables)
+    measure = spec["pack"]["metrics"][chart.rows["metric"].iloc[0]]["label"]
+    assert chart.title.startswith(f"{measure} peaked at")
+    texts = {a.text.split(":")[0]: a for a in chart.figure.layout.annotations if ": $" in a.text}
+    record = texts.pop("Record")
+    (last,) = texts.values()
+
+    def amount(annotation) -> float:
+        return float(re.search(r"\$([\d.]+)", annotation.text).group(1))
+
+    assert amount(last) < amount(record) / 2  # the case this is about
+    assert last.ay < 0  # above: plotly's ay is pixels down from the point
+
+
 def test_planned_values_are_drawn_apart_from_reported_ones():
     gas = gas_delivered_chart(RUSSIA_CHINA)
     estimate = next(trace for trace in gas.figure.data if trace.name == "delivered (estimate)")

@@ -560,6 +560,46 @@ MUTANTS = [
         "@media (min-width: 640px) and (max-width: 639.98px) {",
         browser_only=True,
     ),
+    Mutant(
+        "over-time-labels-all-above",
+        "components/charts/trade.py",
+        '            textposition=[positions[i] or "top center" for i in points.index],',
+        '            textposition="top center",',
+        browser_only=True,
+    ),
+    Mutant(
+        "crowded-labels-all-drawn",
+        "components/charts/trade.py",
+        '            text=[texts[i] if positions[i] else "" for i in points.index],',
+        "            text=[texts[i] for i in points.index],",
+    ),
+    Mutant(
+        "partners-labels-aslant",
+        "components/charts/trade.py",
+        "    if chars >= 8:",
+        "    if True:\n        chars = max(chars, 1)",
+        browser_only=True,
+    ),
+    Mutant(
+        "last-year-label-always-below",
+        "components/charts/trade.py",
+        "(10, 50 if below else -50)",
+        "(10, 50)",
+    ),
+    Mutant(
+        "trade-ticks-past-the-last-year",
+        "components/charts/trade.py",
+        '**({"tickvals": list(years)} if len(years) <= 15 else {})},',
+        '**({"dtick": 1} if len(years) <= 15 else {})},',
+        browser_only=True,
+    ),
+    Mutant(
+        "planned-volume-label-room-fixed",
+        "components/charts/energy.py",
+        "* label_room(rows) or 1.0,",
+        "* 1.25 or 1.0,",
+        browser_only=True,
+    ),
 ]
 
 

@@ -581,6 +581,13 @@ MUTANTS = [
         browser_only=True,
     ),
     Mutant(
+        "over-time-label-below-the-axis",
+        "components/charts/trade.py",
+        "            if bottom >= 0 and not any(_overlap(box, other) for other in placed):",
+        "            if not any(_overlap(box, other) for other in placed):",
+        browser_only=True,
+    ),
+    Mutant(
         "last-year-label-always-below",
         "components/charts/trade.py",
         "(10, 50 if below else -50)",

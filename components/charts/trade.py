@@ -173,13 +173,14 @@ LABELLED_AT_MOST = 60
 
 def label_positions(when: pd.Series, values: pd.Series, texts: pd.Series) -> dict:
     """Where each point's label goes, by index: ``"top center"``, ``"bottom center"``, or None
-    where both would cover a point or a label already placed (its value is in the point's
-    hover). The two the title names, the first and the last, are placed first, and above
-    their point if nothing else is free; then the highest and the lowest, then the rest in
-    time (past ``LABELLED_AT_MOST`` points, only those four); each above its point if that is
-    free, else below. Laid out on the screen's plot, the narrowest it is drawn: 92% and 90%,
-    two months apart over three years, were drawn one over the other, and a dozen values of
-    one decade a blur of figures."""
+    where both would cover a point or a label already placed, or run below the axis (its
+    value is in the point's hover). The two the title names, the first and the last, are
+    placed first, and above their point if nothing else is free; then the highest and the
+    lowest, then the rest in time (past ``LABELLED_AT_MOST`` points, only those four); each
+    above its point if that is free, else below. Laid out on the screen's plot, the narrowest
+    it is drawn: 92% and 90%, two months apart over three years, were drawn one over the
+    other, a dozen values of one decade a blur of figures, and a label under a low value
+    ran into the years under the axis."""
     ordered = when.sort_values()
     start, span = ordered.iloc[0], ordered.iloc[-1] - ordered.iloc[0]
     low, high = min(values.min(), 0), max(values.max(), 0)
@@ -199,14 +200,15 @@ def label_positions(when: pd.Series, values: pd.Series, texts: pd.Series) -> dic
     others = list(ordered.index) if len(ordered) <= LABELLED_AT_MOST else []
     for index in dict.fromkeys([*first_choice, *others]):
         x, y = at(index)
-        half = len(texts[index]) * AXIS_CHAR_PX / 2 + 2
+        half = len(texts[index]) * AXIS_CHAR_PX / 2 + 5
         positions[index] = None
         for position, bottom in (
             ("top center", y + LABEL_GAP_PX),
             ("bottom center", y - LABEL_GAP_PX - LABEL_HEIGHT_PX),
         ):
             box = (x - half, x + half, bottom, bottom + LABEL_HEIGHT_PX)
-            if not any(_overlap(box, other) for other in placed):
+            # Not below the axis either, where a label ran into the years under it.
+            if bottom >= 0 and not any(_overlap(box, other) for other in placed):
                 positions[index] = position
                 placed.append(box)
                 break

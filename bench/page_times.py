@@ -351,7 +351,7 @@ def app_and_floor(
 ) -> Iterator[tuple[AppServer, AppServer, list[dict]]]:
     """The app on ``data_dir`` and its same-figure floor, both running; their pages' figures
     (of ``pages`` and the first page only, when given). ``padded``: each floor page also
-    sends as many other elements as the app's page (``page_padding``)."""
+    sends as many other elements as the app's page (``page_deltas``)."""
     figures_path = RESULTS / f"{label}-figures.json"
     figures = write_page_figures(figures_path, data_dir, pages)
     saved = os.environ.get("DYAD_FLOOR_FIGURES")

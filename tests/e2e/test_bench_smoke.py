@@ -47,10 +47,12 @@ def test_the_padded_floor_sends_as_many_messages_as_each_app_page(app_and_floor:
 def test_page_times_prints_its_table_against_the_same_figure_floor(
     app_and_floor: tuple, capsys: pytest.CaptureFixture
 ) -> None:
-    arguments = page_times.parse(["--rounds", "1", "--pages", "Trade", "--data", DATA])
+    arguments = page_times.parse(
+        ["--rounds", "1", "--pages", "Trade", "--data", DATA, "--padded-floor"]
+    )
     rows = page_times.report(*app_and_floor, arguments)
     output = capsys.readouterr().out
-    assert "page" in output and "floor" in output and "ratio" in output, output
+    assert "page" in output and "padded floor" in output and "ratio" in output, output
     assert "first load" in output and "Trade" in output and "all pages" in output, output
     # Each time's part until the page had the run's last message was seen, and lies within it.
     assert "Dyad last msg" in output and "floor last msg" in output, output
@@ -64,7 +66,7 @@ def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.Capture
     arguments = loadtest.parse(
         [
             *("--readers", "2", "--browsers", "0", "--arrive", "0.5", "--duration", "2"),
-            *("--lone-rounds", "1", "--rooms", "2", "--data", DATA),
+            *("--lone-rounds", "1", "--rooms", "2", "--data", DATA, "--padded-floor"),
         ]
     )
     rows = loadtest.report(app, floor, arguments)

@@ -41,7 +41,14 @@ from pathlib import Path
 from playwright.async_api import Browser, async_playwright
 
 from bench.large_packs import rss_mb
-from bench.page_times import PADDED_FLOOR_HELP, app_and_floor, floor_name, load_average, write_csv
+from bench.page_times import (
+    PADDED_FLOOR_HELP,
+    app_and_floor,
+    floor_name,
+    load_average,
+    results_name,
+    write_csv,
+)
 from bench.protocol_reader import ProtocolReader
 from components.ui import CHART_DATA
 from tests.e2e.helpers import _APP_IS_READY_JS, _SETTLE_JS, SIDEBAR_NAV, _RunFinished
@@ -411,7 +418,7 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
     for name, found in errors.items():
         for error in found[:10]:
             print(f"error ({name}): {error}")
-    print(f"CSV: {write_csv(rows, 'loadtest-padded' if arguments.padded_floor else 'loadtest')}")
+    print(f"CSV: {write_csv(rows, results_name('loadtest', arguments))}")
     return rows
 
 

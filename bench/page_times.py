@@ -404,6 +404,11 @@ def floor_name(arguments: argparse.Namespace) -> str:
     return "padded floor" if arguments.padded_floor else "same-figure floor"
 
 
+def results_name(name: str, arguments: argparse.Namespace) -> str:
+    """A results CSV's name: ``name``, marked when the floor was padded."""
+    return f"{name}-padded" if arguments.padded_floor else name
+
+
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", "--repeat", type=int, default=5)
@@ -431,8 +436,7 @@ def report(app: AppServer, floor: AppServer, figures: list[dict], arguments) -> 
         f"Page times in Chromium against the {floor_name(arguments)}; medians of {arguments.rounds}"
         f" round(s); load average {load_before} before, {load_average()} after",
     )
-    name = "page_times-padded" if arguments.padded_floor else "page_times"
-    print(f"CSV: {write_csv(rows, name)}")
+    print(f"CSV: {write_csv(rows, results_name('page_times', arguments))}")
     return rows
 
 

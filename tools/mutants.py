@@ -583,8 +583,8 @@ MUTANTS = [
     Mutant(
         "over-time-label-below-the-axis",
         "components/charts/trade.py",
-        "            if bottom >= 0 and not any(_overlap(box, other) for other in placed):",
-        "            if not any(_overlap(box, other) for other in placed):",
+        "            if box[2] >= 0 and not any(_overlap(box, other) for other in placed)",
+        "            if not any(_overlap(box, other) for other in placed)",
         browser_only=True,
     ),
     Mutant(
@@ -595,9 +595,9 @@ MUTANTS = [
     ),
     Mutant(
         "trade-ticks-past-the-last-year",
-        "components/charts/trade.py",
-        '**({"tickvals": list(years)} if len(years) <= 15 else {})},',
-        '**({"dtick": 1} if len(years) <= 15 else {})},',
+        "components/charts/base.py",
+        'return {"tickvals": list(years)} if len(years) <= YEAR_TICKS_AT_MOST else {}',
+        'return {"dtick": 1} if len(years) <= YEAR_TICKS_AT_MOST else {}',
         browser_only=True,
     ),
     Mutant(

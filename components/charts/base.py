@@ -128,6 +128,19 @@ def listed_hover(heading: str, items: Iterable[object], most: int = 12) -> str:
     return hover_text(lines)
 
 
+# A tick a year while there are this many years or fewer; plotly's own ticks past that.
+YEAR_TICKS_AT_MOST = 15
+
+
+def year_ticks(first: int, last: int) -> dict:
+    """An axis's ticks for the years ``first`` to ``last``: one a year and none past them,
+    while that stays readable. Plotly's own ran on past the last year (a tick for 2026 under
+    a series that ends in 2025) or, for a century of years, were turned upright and ran over
+    the source line."""
+    years = range(first, last + 1)
+    return {"tickvals": list(years)} if len(years) <= YEAR_TICKS_AT_MOST else {}
+
+
 def count_axis(largest: float, **extra) -> dict:
     """An axis of whole numbers from zero: a tick per unit only while that stays readable."""
     return {"rangemode": "tozero", **({"dtick": 1} if largest <= 12 else {}), **extra}
@@ -231,8 +244,10 @@ SLIDE_FIGURE_PX = 928
 # past 756), the subtitle (78 fit 606; 88 ran 34 px past), the 14 px source line.
 TITLE_CHAR_PX = 12.1
 SUBTITLE_CHAR_PX = 7.8
-# An axis label's character, on average: 6.8-8.1 px in 16 px Liberation Sans (Arial's metrics).
+# An axis label's character, on average: 6.8-8.1 px in 16 px Liberation Sans (Arial's metrics),
+# and a line of it under the axis.
 AXIS_CHAR_PX = 7.7
+AXIS_LINE_PX = 19
 SOURCE_CHAR_PX = 6.6
 # However wide the figure, a line of text stays short enough to read in one sweep.
 TITLE_MOST_CHARS = 64
@@ -319,7 +334,7 @@ def fit_text(figure: go.Figure, width_px: float, *, keep_right_px: float = 0) ->
     source_lines = textwrap.wrap(words["source"], source_width) or [""]
     top = 36 + 30 * len(title_lines) + 22 * len(subtitle_lines) + 44
     # Multi-line category labels under the x axis push the source line down.
-    bottom = 64 + 20 * len(source_lines) + 19 * (words["axis_label_lines"] - 1)
+    bottom = 64 + 20 * len(source_lines) + AXIS_LINE_PX * (words["axis_label_lines"] - 1)
     total_height = words["height"] + top + bottom - 190
     figure.update_layout(
         title={

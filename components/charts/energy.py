@@ -32,6 +32,7 @@ from components.charts.base import (
     span_years,
     split_series,
     wrapped,
+    year_ticks,
 )
 from components.tables import PackTables
 from components.theme import CONTEXT_GREY, STATUS_MARKS
@@ -163,13 +164,10 @@ def gas_delivered_chart(tables: PackTables) -> Chart | None:
         f"{pair_name(tables)} · {unit} a year, {span_years(series['year'])} · "
         "hatched: estimate · lines: capacity (dashed: planned) · bars start at zero"
     )
-    # A tick a year while that stays readable (15 years): a century of years was turned
-    # upright by plotly and ran over the source line.
-    years = range(int(rows["year"].min()), last_year + 1)
     figure.update_layout(
         barmode="overlay",
         xaxis={
-            **({"tickvals": list(years)} if len(years) <= 15 else {}),
+            **year_ticks(int(rows["year"].min()), last_year),
             "tickformat": "d",
             # Room on the right for the capacity labels, when they are drawn.
             "range": [rows["year"].min() - 0.6, last_year + (2.4 if labelled else 0.6)],

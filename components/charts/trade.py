@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from components.charts.base import (
     AXIS_CHAR_PX,
+    AXIS_LINE_PX,
     FIGURE_COLUMNS,
     SCREEN_FIGURE_PX,
     Chart,
@@ -23,6 +24,7 @@ from components.charts.base import (
     sources_of,
     span_years,
     split_series,
+    year_ticks,
 )
 from components.tables import PackTables
 from components.theme import CONTEXT_GREY, STATUS_MARKS
@@ -119,12 +121,9 @@ def trade_by_year_chart(tables: PackTables) -> Chart | None:
         text = f"{last['year']}: {plain(last['value_label'])}"
         _label_point(figure, last, text, (10, 50 if below else -50))
     title, summary = series_finding(label, series)
-    # A tick a year, from the first year drawn to the last, while that stays readable: the
-    # axis runs on past the last year (room for its label), and a tick there named a year
-    # with no figure (2026, at 1400 px, under a series that ends in 2025).
-    years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
     figure.update_layout(
-        xaxis={"tickformat": "d", **({"tickvals": list(years)} if len(years) <= 15 else {})},
+        # The axis runs on past the last year, room for its label: no tick there.
+        xaxis={"tickformat": "d", **year_ticks(int(rows["year"].min()), int(rows["year"].max()))},
         yaxis={"rangemode": "tozero", "title": {"text": unit}},
         hovermode="closest",
     )
@@ -201,23 +200,24 @@ def label_positions(when: pd.Series, values: pd.Series, texts: pd.Series) -> dic
     for index in dict.fromkeys([*first_choice, *others]):
         x, y = at(index)
         half = len(texts[index]) * AXIS_CHAR_PX / 2 + 5
-        positions[index] = None
-        for position, bottom in (
-            ("top center", y + LABEL_GAP_PX),
-            ("bottom center", y - LABEL_GAP_PX - LABEL_HEIGHT_PX),
-        ):
-            box = (x - half, x + half, bottom, bottom + LABEL_HEIGHT_PX)
-            # Not below the axis either, where a label ran into the years under it.
-            if bottom >= 0 and not any(_overlap(box, other) for other in placed):
-                positions[index] = position
-                placed.append(box)
-                break
-        if positions[index] is None and index in named:
-            # The title names it: labelled above it even over a neighbour's marker.
-            positions[index] = "top center"
-            placed.append(
-                (x - half, x + half, y + LABEL_GAP_PX, y + LABEL_GAP_PX + LABEL_HEIGHT_PX)
+        boxes = {
+            position: (x - half, x + half, bottom, bottom + LABEL_HEIGHT_PX)
+            for position, bottom in (
+                ("top center", y + LABEL_GAP_PX),
+                ("bottom center", y - LABEL_GAP_PX - LABEL_HEIGHT_PX),
             )
+        }
+        # Free: over no point or label placed, and not below the axis, where a label ran into
+        # the years under it.
+        free = [
+            position
+            for position, box in boxes.items()
+            if box[2] >= 0 and not any(_overlap(box, other) for other in placed)
+        ]
+        # The title names it: labelled above it even over a neighbour's marker.
+        positions[index] = free[0] if free else "top center" if index in named else None
+        if positions[index]:
+            placed.append(boxes[positions[index]])
     return positions
 
 
@@ -316,13 +316,13 @@ def category_labels(labels: pd.Series) -> tuple[list[str], int, int]:
     """Labels for one bar each, as the screen's plot (``SCREEN_FIGURE_PX`` less its axis) has
     room for them: wrapped to their bar's share of it, level (turned aslant by plotly, six
     partners' labels ran down over the source line), or, past eight bars, upright and whole;
-    with their angle and how many 19 px lines they take under the axis."""
+    with their angle and how many lines (``AXIS_LINE_PX``) they take under the axis."""
     chars = min(22, int((SCREEN_FIGURE_PX - 90) / len(labels) / AXIS_CHAR_PX))
     if chars >= 8:
         lines = [textwrap.wrap(plain(label), chars, break_long_words=False) for label in labels]
         return ["<br>".join(label) for label in lines], 0, max(2, *map(len, lines))
     upright = [plain(label) for label in labels]
-    return upright, -90, math.ceil(max(map(len, upright)) * AXIS_CHAR_PX / 19) + 1
+    return upright, -90, math.ceil(max(map(len, upright)) * AXIS_CHAR_PX / AXIS_LINE_PX) + 1
 
 
 def partners_chart(tables: PackTables) -> Chart | None:

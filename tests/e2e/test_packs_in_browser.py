@@ -120,9 +120,10 @@ def test_a_larger_packs_charts_are_whole_and_their_labels_apart(
 ):
     """Every chart of every page, and under its More figures, of a generated pack ten or a
     hundred times the shipped one: titles, ticks, labels and source line inside the chart,
-    none over another or the source line. Before, six partners' labels turned aslant ran over the source line, the values of
-    a crowded decade were written over each other, a label under a low value ran into the
-    years under the axis, and a planned volume's label was cut at the chart's edge."""
+    none over another or the source line. Before, six partners' labels turned aslant ran
+    over the source line, the values of a crowded decade were written over each other, a
+    label under a low value ran into the years under the axis, and a planned volume's label
+    was cut at the chart's edge."""
     base = start_app(larger_data(scale))
     page.set_viewport_size({"width": width, "height": 800})
     drawn = 0

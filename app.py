@@ -35,10 +35,7 @@ with ui.one_read_per_run():
     if result is not None:
         ui.pack_selector(result)
     ui.image_format_selector()
-    ui.app_css()
-    st.sidebar.caption(
-        "Dyad · every number leads to its source: hover a chart, open a card's Source."
-    )
+    ui.sidebar_note()
     current.run()
     # After the page, so the link holds the filters this very run wrote into the address.
     with st.sidebar:

@@ -381,10 +381,14 @@ APP_CSS = """<style>
 </style>"""
 
 
-def app_css() -> None:
-    """The app's CSS (``APP_CSS``), sent with the sidebar on every run (a style a run sends no
-    more is taken away)."""
-    st.sidebar.html(APP_CSS)
+SIDEBAR_NOTE = "Dyad · every number leads to its source: hover a chart, open a card's Source."
+
+
+def sidebar_note() -> None:
+    """The sidebar's line on what Dyad is, with the app's CSS (``APP_CSS``) in the same
+    element: sent on every run (a style a run sends no more is taken away), and one element,
+    not two (each element is a message of its own on every page a reader opens)."""
+    st.sidebar.caption(f"{SIDEBAR_NOTE}\n\n{APP_CSS}", unsafe_allow_html=True)
 
 
 def page_header(tables: PackTables, title: str, intro: str = "") -> None:

@@ -46,7 +46,8 @@ def claim_block(tables, check_id: str, charted: bool) -> str:
     if not evidence.empty:
         # Opened in place, with no run: each record's quote and source are one click away.
         parts.append(cards.evidence(evidence))
-    return cards.card_div(check_id, "claim", "".join(parts), plain=True)
+    # A charted claim shares its box with its chart; a claim without one is a card of its own.
+    return cards.card_div(check_id, "claim", "".join(parts), plain=charted)
 
 
 def with_verdicts(checks: pd.DataFrame, verdicts) -> pd.DataFrame:
@@ -104,10 +105,26 @@ if not evidence_rows.empty:
 if matching.empty:
     st.info("No claim of this pack has the verdicts chosen.")
 matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", size=12)]
+# A claim with a chart is a box holding its card and its chart card; claims without one, one
+# after another, are drawn as one block of cards: an element for them all, not a box and a card
+# each (every element is a message of its own, on every visit to the page).
+unboxed: list[str] = []
+
+
+def draw_unboxed() -> None:
+    if unboxed:
+        ui.html(cards.cards_block(unboxed, rows=True))
+        unboxed.clear()
+
+
 for check_id in matching["id"]:
     chart = ui.computed(check_evidence_chart, tables, check_id)
     card = ui.computed(claim_block, tables, check_id, chart is not None)
+    if chart is None:
+        unboxed.append(card)
+        continue
+    draw_unboxed()
     with st.container(border=True, key=f"claim-{check_id}"):
         ui.html(card)
-        if chart is not None:
-            ui.chart_card(chart)
+        ui.chart_card(chart)
+draw_unboxed()

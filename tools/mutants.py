@@ -537,8 +537,8 @@ MUTANTS = [
     Mutant(
         "narrow-window-padding-dropped",
         "components/ui.py",
-        "    st.sidebar.html(APP_CSS)",
-        "    pass",
+        '    st.sidebar.caption(f"{SIDEBAR_NOTE}\\n\\n{APP_CSS}", unsafe_allow_html=True)',
+        "    st.sidebar.caption(SIDEBAR_NOTE)",
         browser_only=True,
     ),
     Mutant(

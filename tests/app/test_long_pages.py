@@ -67,9 +67,8 @@ def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, mo
     def showing() -> list[str]:
         return [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
 
-    def claims_drawn() -> list[str]:  # each claim is a container keyed "claim-<check id>"
-        keys = [block.proto.id for block in app.main.get("flex_container") if block.proto]
-        return [key.split("-claim-", 1)[1] for key in keys if "-claim-" in key]
+    def claims_drawn() -> list[str]:  # each claim is a card of HTML, in a box or with others
+        return [card.record for card in cards_shown(app).values() if card.kind == "claim"]
 
     assert showing() == [f"Showing 1–12 of {len(claim_ids)} claims"]
     assert len(claims_drawn()) == 12

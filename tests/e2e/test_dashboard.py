@@ -363,7 +363,7 @@ def test_a_claims_evidence_opens_in_place_with_each_records_quote(reader: Page):
     page = on_page(reader, "Claims")
     checks = yaml.safe_load((SHIPPED_DATA / "russia-china" / "checks.yaml").read_text())
     check = next(c for c in checks if len(c.get("evidence", [])) > 1)
-    card = page.locator(f".st-key-claim-{check['id']} [data-kind='claim']")
+    card = page.locator(f"[data-kind='claim'][data-record='{check['id']}']")
     expect(card).to_contain_text(check["claim"])
     quoted = [shipped_record(i) for i in check["evidence"] if shipped_record(i).get("quote")]
     assert quoted, "no quoted evidence: test is void"

@@ -18,7 +18,8 @@ Chromium; their page time runs to every chart drawn.
 
 The same room then reads the same-figure floor (``bench/same_figure_app.py``,
 the app's own figures and nothing else; with ``--padded-floor``, as many other
-elements as each app page sends besides), in the same run; ``--rooms`` rooms each
+elements as each app page sends besides; with ``--replayed-floor``, the app page's
+very messages, computing nothing), in the same run; ``--rooms`` rooms each
 (default 3), who goes first alternating, and the ratio is their median. The report gives,
 for each: errors, one lone reader's median page time, the room's p50 and p95,
 and the server's RSS before the room, at its peak and per additional session;
@@ -42,7 +43,7 @@ from playwright.async_api import Browser, async_playwright
 
 from bench.large_packs import rss_mb
 from bench.page_times import (
-    PADDED_FLOOR_HELP,
+    add_floor_arguments,
     app_and_floor,
     floor_name,
     load_average,
@@ -373,7 +374,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--padded-floor", action="store_true", help=PADDED_FLOOR_HELP)
+    add_floor_arguments(parser)
     parser.add_argument(
         "--downloads",
         action=argparse.BooleanOptionalAction,
@@ -424,7 +425,7 @@ def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse(argv)
-    with app_and_floor(arguments.data, label="loadtest", padded=arguments.padded_floor) as (
+    with app_and_floor(arguments.data, label="loadtest", floor=arguments.floor) as (
         app,
         floor,
         _,

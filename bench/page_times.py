@@ -1,6 +1,7 @@
 """How long each page of the app takes to draw in Chromium, against the same-figure floor.
 
-    python -m bench.page_times [--rounds 5] [--data DIR] [--pages Trade,Claims] [--padded-floor]
+    python -m bench.page_times [--rounds 5] [--data DIR] [--pages Trade,Claims]
+                               [--padded-floor | --replayed-floor]
 
 The floor is ``bench/same_figure_app.py``: an app whose pages hold exactly the
 plotly figures the app's pages draw for the pack in view (read back from the
@@ -8,7 +9,11 @@ app under ``AppTest`` by ``bench.figure_specs``), precomputed, and nothing
 else: what Streamlit itself needs to send and draw those figures. With
 ``--padded-floor`` its pages also draw as many one-character captions as the
 app's page sends other elements and blocks: what Streamlit needs for the
-number of messages, so that what is left is the app's own work.
+number of messages, so that what is left is the app's own work. With
+``--replayed-floor`` its pages send the very messages the app's page sends
+(recorded from the app by a protocol reader) and compute nothing: the browser
+draws the same page from both, and what is left is the app's own work on the
+server (the pack, the page's logic, the calls that make its elements).
 
 Each round opens the app and the floor in two fresh contexts of one Chromium,
 times the first load of each, then, a second later (a reader reads the first
@@ -342,16 +347,25 @@ def write_csv(rows: list[dict], name: str) -> Path:
     return path
 
 
+FIGURES, PADDED, REPLAYED = "figures", "padded", "replayed"
+FLOORS = {
+    FIGURES: "same-figure floor",
+    PADDED: "padded floor",
+    REPLAYED: "replayed floor",
+}
+
+
 @contextmanager
 def app_and_floor(
     data_dir: Path | None,
     label: str = "page_times",
     pages: list[str] | None = None,
-    padded: bool = False,
+    floor: str = FIGURES,
 ) -> Iterator[tuple[AppServer, AppServer, list[dict]]]:
-    """The app on ``data_dir`` and its same-figure floor, both running; their pages' figures
-    (of ``pages`` and the first page only, when given). ``padded``: each floor page also
-    sends as many other elements as the app's page (``page_deltas``)."""
+    """The app on ``data_dir`` and its floor (``FLOORS``), both running; their pages' figures
+    (of ``pages`` and the first page only, when given). The padded floor's pages also send as
+    many other elements as the app's; the replayed floor's send the app's very messages
+    (``page_messages``)."""
     figures_path = RESULTS / f"{label}-figures.json"
     figures = write_page_figures(figures_path, data_dir, pages)
     saved = os.environ.get("DYAD_FLOOR_FIGURES")
@@ -360,14 +374,21 @@ def app_and_floor(
         with ExitStack() as stack:
             app = start_app_server(data_dir=data_dir, log_path=RESULTS / f"{label}-app.log")
             stack.callback(app.stop)
-            if padded:
-                deltas = asyncio.run(page_deltas(app.url))
+            if floor != FIGURES:
+                sent = asyncio.run(page_messages(app.url))
                 for page in figures:
-                    page["padding"] = max(0, deltas[page["title"]] - len(page["charts"]))
+                    messages = sent[page["title"]]
+                    if floor == PADDED:
+                        page["padding"] = max(0, len(messages) - len(page["charts"]))
+                    else:
+                        page["replay"] = [
+                            base64.b64encode(message.SerializeToString()).decode("ascii")
+                            for message in messages
+                        ]
                 figures_path.write_text(json.dumps(figures), encoding="utf-8")
-            floor = start_app_server(FLOOR_APP, log_path=RESULTS / f"{label}-floor.log")
-            stack.callback(floor.stop)
-            yield app, floor, figures
+            floor_server = start_app_server(FLOOR_APP, log_path=RESULTS / f"{label}-floor.log")
+            stack.callback(floor_server.stop)
+            yield app, floor_server, figures
     finally:
         if saved is None:
             os.environ.pop("DYAD_FLOOR_FIGURES", None)
@@ -375,44 +396,69 @@ def app_and_floor(
             os.environ["DYAD_FLOOR_FIGURES"] = saved
 
 
-async def page_deltas(url: str) -> dict[str, int]:
-    """How many deltas (elements and blocks) each page of the app at ``url`` sends when a
-    reader comes back to it (a session's first run sends some once; its second visit to a
-    page is what every later click gets)."""
+async def page_messages(url: str) -> dict[str, list[ForwardMsg]]:
+    """The deltas (elements and blocks, each cached one as the message it refers to) each
+    page of the app at ``url`` sends when a reader comes back to it (a session's first run
+    sends some once; its second visit to a page is what every later click gets)."""
     reader = ProtocolReader(url)
     try:
         await reader.connect()
         for page in list(reader.pages):
             await reader.rerun(page)
-        counts = {}
+        sent = {}
         for page in list(reader.pages):
             await reader.rerun(page)
-            counts[page.name] = reader.deltas
-        return counts
+            sent[page.name] = reader.messages
+        return sent
     finally:
         await reader.close()
 
 
-PADDED_FLOOR_HELP = (
-    "the floor's pages also draw as many one-character captions as the app's page sends "
-    "elements and blocks beside its charts: Streamlit's cost for the number of messages, "
-    "which the app's own work is then measured beyond"
-)
+async def page_deltas(url: str) -> dict[str, int]:
+    """How many deltas each page of the app at ``url`` sends a reader who comes back to it:
+    each is a message, which Streamlit handles and sends on its own."""
+    return {name: len(messages) for name, messages in (await page_messages(url)).items()}
+
+
+FLOOR_HELP = {
+    PADDED: "the floor's pages also draw as many one-character captions as the app's page "
+    "sends elements and blocks beside its charts: Streamlit's cost for the number of "
+    "messages, which the app's own work is then measured beyond",
+    REPLAYED: "the floor's pages send the very messages the app's page sends (its elements "
+    "and blocks, charts included, recorded from the app by a protocol reader) and compute "
+    "nothing: Streamlit's cost to send and draw the same page, which the app's own work is "
+    "then measured beyond",
+}
+
+
+def add_floor_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--padded-floor`` or ``--replayed-floor`` (``arguments.floor``), the same-figure floor
+    when neither."""
+    group = parser.add_mutually_exclusive_group()
+    for kind in (PADDED, REPLAYED):
+        group.add_argument(
+            f"--{kind}-floor",
+            dest="floor",
+            action="store_const",
+            const=kind,
+            default=FIGURES,
+            help=FLOOR_HELP[kind],
+        )
 
 
 def floor_name(arguments: argparse.Namespace) -> str:
-    return "padded floor" if arguments.padded_floor else "same-figure floor"
+    return FLOORS[arguments.floor]
 
 
 def results_name(name: str, arguments: argparse.Namespace) -> str:
-    """A results CSV's name: ``name``, marked when the floor was padded."""
-    return f"{name}-padded" if arguments.padded_floor else name
+    """A results CSV's name: ``name``, marked with its floor when not the same-figure one."""
+    return name if arguments.floor == FIGURES else f"{name}-{arguments.floor}"
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", "--repeat", type=int, default=5)
-    parser.add_argument("--padded-floor", action="store_true", help=PADDED_FLOOR_HELP)
+    add_floor_arguments(parser)
     parser.add_argument("--data", type=Path, default=None, help="a data directory ($DYAD_DATA)")
     parser.add_argument("--pages", default=None, help="comma-separated page titles (default all)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a timeout")
@@ -442,7 +488,7 @@ def report(app: AppServer, floor: AppServer, figures: list[dict], arguments) -> 
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse(argv)
-    with app_and_floor(arguments.data, pages=arguments.pages, padded=arguments.padded_floor) as (
+    with app_and_floor(arguments.data, pages=arguments.pages, floor=arguments.floor) as (
         app,
         floor,
         figures,

@@ -51,6 +51,8 @@ class ProtocolReader:
     # How many deltas (elements and blocks, a cached one sent as its reference) the last run
     # sent: each is one message, which the server handles and sends on its own.
     deltas: int = 0
+    # Those deltas themselves, each cached one as the message it refers to.
+    messages: list[ForwardMsg] = field(default_factory=list)
     expanders: list[Block.Expandable] = field(default_factory=list)
     page_hash: str = ""
     session_id: str = ""
@@ -89,7 +91,7 @@ class ProtocolReader:
     async def _read_run(self) -> None:
         elements: list[Element] = []
         expanders: list[Block.Expandable] = []
-        deltas = 0
+        messages: list[ForwardMsg] = []
         started = False
         while True:
             message = ForwardMsg.FromString(await self._socket.recv())
@@ -97,11 +99,16 @@ class ProtocolReader:
                 cached = self._cache.get(message.ref_hash)
                 if cached is None:
                     raise ReaderError(f"the server referred to a message never sent: {message}")
-                message = cached
+                # The message referred to, where the reference puts it (its own delta path).
+                resolved = ForwardMsg()
+                resolved.CopyFrom(cached)
+                resolved.metadata.CopyFrom(message.metadata)
+                message = resolved
             elif message.metadata.cacheable:
                 self._cache[message.hash] = message
             kind = message.WhichOneof("type")
-            deltas += kind == "delta"
+            if kind == "delta":
+                messages.append(message)
             if kind == "new_session":
                 started = True
                 self.page_hash = message.new_session.page_script_hash
@@ -137,7 +144,8 @@ class ProtocolReader:
                     raise ReaderError("the page did not compile")
                 self.elements = elements
                 self.expanders = expanders
-                self.deltas = deltas
+                self.deltas = len(messages)
+                self.messages = messages
                 return
 
     def of_type(self, kind: str) -> list:

@@ -13,8 +13,19 @@ app's page sends beside its charts: the padded floor draws as many one-character
 captions above its figures, so it sends as many messages as the app's page.
 Streamlit handles and sends each message on its own; what the app costs beyond
 the padded floor is its own work, not the number of things it shows.
+
+A page's ``replay`` (``--replayed-floor``) is the app page's own messages, its
+elements and blocks as a reader coming back to it gets them (charts, tables,
+widgets and all, recorded by ``bench.page_times.page_messages``): the replayed
+floor sends those, each through the run's context as an element's would go
+(hashed, and sent as a reference where the browser holds it), and computes
+nothing. The browser draws the very page the app's draws; what the app costs
+beyond it is its own work (the pack, the page's logic, Streamlit's calls that
+make the elements). Its widgets are drawn, not registered: changing one reruns
+the page, which sends the same messages again.
 """
 
+import base64
 import json
 import os
 import sys
@@ -22,6 +33,8 @@ from pathlib import Path
 
 import plotly.io as pio
 import streamlit as st
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner_utils.script_run_context import enqueue_message
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from components.transport import no_delay
@@ -41,11 +54,28 @@ def floor_pages(path: str) -> list[dict]:
         for chart in page["charts"]:
             chart["figure"] = pio.from_json(chart["spec"], skip_invalid=True)
             chart["config"] = json.loads(chart["config"])
+        page["replay"] = [
+            ForwardMsg.FromString(base64.b64decode(message)) for message in page.get("replay", [])
+        ]
     return pages
 
 
-def page_body(charts: list[dict], padding: int = 0):
+def replayed(message: ForwardMsg) -> ForwardMsg:
+    """A copy of a recorded message to send in this run: its hash made again, as the app's
+    server makes each element's, and marked cacheable (or not) by it."""
+    fresh = ForwardMsg()
+    fresh.CopyFrom(message)
+    fresh.ClearField("hash")
+    fresh.metadata.cacheable = False
+    return fresh
+
+
+def page_body(charts: list[dict], padding: int = 0, replay: list[ForwardMsg] = ()):
     def draw() -> None:
+        if replay:
+            for message in replay:
+                enqueue_message(replayed(message))
+            return
         for _ in range(padding):
             st.caption("·")
         for number, chart in enumerate(charts):
@@ -66,7 +96,7 @@ st.set_page_config(page_title="Floor", layout="wide")
 current = st.navigation(
     [
         st.Page(
-            page_body(page["charts"], page.get("padding", 0)),
+            page_body(page["charts"], page.get("padding", 0), page["replay"]),
             title=page["title"],
             icon=page["icon"],
             url_path=page["url_path"],

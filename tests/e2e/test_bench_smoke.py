@@ -3,8 +3,9 @@
 These never assert a time; they assert that each run completes and prints
 its table, so the tools cannot rot between the times someone runs them. The
 tools run in this process (their ``main`` or, where two share one app and one
-same-figure floor, their ``report``), so the smoke starts one app and one floor
-for all three instead of a pair each, and no interpreter of its own. The floor
+same-figure floor, their ``report``), so the smoke starts one app and one
+(padded) floor for all three instead of a pair each, and no interpreter of its
+own; a second pair, app and replayed floor, for the replayed floor's checks. The floor
 holds the figures of the first page and Trade, the one page the smoke times; the
 load test's room has protocol readers only (its browser readers are the page
 times' clicks at random, and would not get past a first load in two seconds).
@@ -16,6 +17,7 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench import large_packs, loadtest, page_times
 from tests.conftest import FIXTURES
@@ -28,7 +30,16 @@ def app_and_floor() -> Iterator[tuple]:
     """The app on the fixture pack and its same-figure floor (the first page's and Trade's
     figures), padded (``--padded-floor``): the smoke runs read the floor in its fuller form."""
     with page_times.app_and_floor(
-        FIXTURES / "packs", label="smoke", pages=["Trade"], padded=True
+        FIXTURES / "packs", label="smoke", pages=["Trade"], floor=page_times.PADDED
+    ) as servers:
+        yield servers
+
+
+@pytest.fixture(scope="module")
+def app_and_replayed_floor() -> Iterator[tuple]:
+    """The app on the fixture pack and its replayed floor (``--replayed-floor``)."""
+    with page_times.app_and_floor(
+        FIXTURES / "packs", label="smoke-replayed", pages=["Trade"], floor=page_times.REPLAYED
     ) as servers:
         yield servers
 
@@ -42,6 +53,45 @@ def test_the_padded_floor_sends_as_many_messages_as_each_app_page(app_and_floor:
     # Trade's floor draws the app's figures, the padding made up of the rest.
     trade = next(page for page in figures if page["title"] == "Trade")
     assert trade["charts"] and trade["padding"] == app_deltas["Trade"] - len(trade["charts"])
+
+
+def what_is_drawn(message) -> tuple:
+    """A delta as the browser draws it: where, what kind, and what (a download's file id, made
+    anew on every run of the app, left out)."""
+    delta = ForwardMsg()
+    delta.CopyFrom(message)
+    if delta.delta.new_element.WhichOneof("type") == "download_button":
+        delta.delta.new_element.download_button.ClearField("deferred_file_id")
+    return tuple(delta.metadata.delta_path), delta.delta.SerializeToString(deterministic=True)
+
+
+def test_the_replayed_floor_sends_each_app_pages_very_elements(
+    app_and_replayed_floor: tuple,
+) -> None:
+    app, floor, _ = app_and_replayed_floor
+    app_sent = asyncio.run(page_times.page_messages(app.url))
+    floor_sent = asyncio.run(page_times.page_messages(floor.url))
+    assert list(floor_sent) == list(app_sent)  # the same pages, in the same order
+    for page, messages in app_sent.items():
+        assert any(m.delta.new_element.WhichOneof("type") for m in messages), page
+        drawn = [what_is_drawn(m) for m in floor_sent[page]]
+        assert drawn == [what_is_drawn(m) for m in messages], page
+    charts = [
+        m for m in app_sent["Trade"] if m.delta.new_element.WhichOneof("type") == "plotly_chart"
+    ]
+    assert charts, "Trade draws no chart on the fixture pack: the test is void"
+
+
+def test_page_times_runs_against_the_replayed_floor(
+    app_and_replayed_floor: tuple, capsys: pytest.CaptureFixture
+) -> None:
+    arguments = page_times.parse(
+        ["--rounds", "1", "--pages", "Trade", "--data", DATA, "--replayed-floor"]
+    )
+    rows = page_times.report(*app_and_replayed_floor, arguments)
+    output = capsys.readouterr().out
+    assert "replayed floor" in output and "Trade" in output and "all pages" in output, output
+    assert {row["page"] for row in rows} >= {"first load", "Trade"}, rows
 
 
 def test_page_times_prints_its_table_against_the_same_figure_floor(

@@ -381,10 +381,10 @@ def app_and_floor(
                     if floor == PADDED:
                         page["padding"] = max(0, len(messages) - len(page["charts"]))
                     else:
-                        page["replay"] = [
-                            base64.b64encode(message.SerializeToString()).decode("ascii")
-                            for message in messages
-                        ]
+                        page["replay"] = encoded(messages)
+                if floor == REPLAYED:
+                    # A session's first run (the first page's) sends some elements once.
+                    figures[0]["first_replay"] = encoded(asyncio.run(first_run_messages(app.url)))
                 figures_path.write_text(json.dumps(figures), encoding="utf-8")
             floor_server = start_app_server(FLOOR_APP, log_path=RESULTS / f"{label}-floor.log")
             stack.callback(floor_server.stop)
@@ -412,6 +412,22 @@ async def page_messages(url: str) -> dict[str, list[ForwardMsg]]:
         return sent
     finally:
         await reader.close()
+
+
+async def first_run_messages(url: str) -> list[ForwardMsg]:
+    """The deltas of a session's first run on the app at ``url`` (its first page's): those a
+    later visit gets and those sent once a session, such as the script that fetches the code
+    of every page's elements (``components.element_code``)."""
+    reader = ProtocolReader(url)
+    try:
+        await reader.connect()
+        return reader.messages
+    finally:
+        await reader.close()
+
+
+def encoded(messages: list[ForwardMsg]) -> list[str]:
+    return [base64.b64encode(message.SerializeToString()).decode("ascii") for message in messages]
 
 
 async def page_deltas(url: str) -> dict[str, int]:

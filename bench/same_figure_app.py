@@ -19,7 +19,9 @@ elements and blocks as a reader coming back to it gets them (charts, tables,
 widgets and all, recorded by ``bench.page_times.page_messages``): the replayed
 floor sends those, each through the run's context as an element's would go
 (hashed, and sent as a reference where the browser holds it), and computes
-nothing. The browser draws the very page the app's draws; what the app costs
+nothing; a session's first run sends the app's first run's (``first_replay``:
+some elements are sent once a session, such as the script that fetches the
+code of every page's elements). The browser draws the very page the app's draws; what the app costs
 beyond it is its own work (the pack, the page's logic, Streamlit's calls that
 make the elements). Its widgets are drawn, not registered: changing one reruns
 the page, which sends the same messages again.
@@ -54,9 +56,10 @@ def floor_pages(path: str) -> list[dict]:
         for chart in page["charts"]:
             chart["figure"] = pio.from_json(chart["spec"], skip_invalid=True)
             chart["config"] = json.loads(chart["config"])
-        page["replay"] = [
-            ForwardMsg.FromString(base64.b64decode(message)) for message in page.get("replay", [])
-        ]
+        for replay in ("replay", "first_replay"):
+            page[replay] = [
+                ForwardMsg.FromString(base64.b64decode(message)) for message in page.get(replay, [])
+            ]
     return pages
 
 
@@ -70,10 +73,17 @@ def replayed(message: ForwardMsg) -> ForwardMsg:
     return fresh
 
 
-def page_body(charts: list[dict], padding: int = 0, replay: list[ForwardMsg] = ()):
+def page_body(
+    charts: list[dict],
+    padding: int = 0,
+    replay: list[ForwardMsg] = (),
+    first_replay: list[ForwardMsg] = (),
+):
     def draw() -> None:
         if replay:
-            for message in replay:
+            # A session's first run sends what the app's first run sends (once a session too).
+            first = first_replay and st.session_state["floor-runs"] == 1
+            for message in first_replay if first else replay:
                 enqueue_message(replayed(message))
             return
         for _ in range(padding):
@@ -92,11 +102,12 @@ def page_body(charts: list[dict], padding: int = 0, replay: list[ForwardMsg] = (
 
 same_transport()
 pages = floor_pages(os.environ["DYAD_FLOOR_FIGURES"])
+st.session_state["floor-runs"] = st.session_state.get("floor-runs", 0) + 1
 st.set_page_config(page_title="Floor", layout="wide")
 current = st.navigation(
     [
         st.Page(
-            page_body(page["charts"], page.get("padding", 0), page["replay"]),
+            page_body(page["charts"], page.get("padding", 0), page["replay"], page["first_replay"]),
             title=page["title"],
             icon=page["icon"],
             url_path=page["url_path"],

@@ -76,6 +76,11 @@ def test_the_replayed_floor_sends_each_app_pages_very_elements(
         assert any(m.delta.new_element.WhichOneof("type") for m in messages), page
         drawn = [what_is_drawn(m) for m in floor_sent[page]]
         assert drawn == [what_is_drawn(m) for m in messages], page
+    # A session's first run, too: the app's sends some elements once a session.
+    app_first = asyncio.run(page_times.first_run_messages(app.url))
+    floor_first = asyncio.run(page_times.first_run_messages(floor.url))
+    assert [what_is_drawn(m) for m in floor_first] == [what_is_drawn(m) for m in app_first]
+    assert len(app_first) > len(next(iter(app_sent.values())))
     charts = [
         m for m in app_sent["Trade"] if m.delta.new_element.WhichOneof("type") == "plotly_chart"
     ]

@@ -87,27 +87,20 @@ def test_the_replayed_floor_sends_each_app_pages_very_elements(
     assert charts, "Trade draws no chart on the fixture pack: the test is void"
 
 
-def test_page_times_runs_against_the_replayed_floor(
-    app_and_replayed_floor: tuple, capsys: pytest.CaptureFixture
+@pytest.mark.parametrize(
+    ("servers", "option", "floor"),
+    [
+        ("app_and_floor", "--padded-floor", "padded floor"),
+        ("app_and_replayed_floor", "--replayed-floor", "replayed floor"),
+    ],
+)
+def test_page_times_prints_its_table_against_its_floor(
+    servers: str, option: str, floor: str, request: pytest.FixtureRequest, capsys
 ) -> None:
-    arguments = page_times.parse(
-        ["--rounds", "1", "--pages", "Trade", "--data", DATA, "--replayed-floor"]
-    )
-    rows = page_times.report(*app_and_replayed_floor, arguments)
+    arguments = page_times.parse(["--rounds", "1", "--pages", "Trade", "--data", DATA, option])
+    rows = page_times.report(*request.getfixturevalue(servers), arguments)
     output = capsys.readouterr().out
-    assert "replayed floor" in output and "Trade" in output and "all pages" in output, output
-    assert {row["page"] for row in rows} >= {"first load", "Trade"}, rows
-
-
-def test_page_times_prints_its_table_against_the_same_figure_floor(
-    app_and_floor: tuple, capsys: pytest.CaptureFixture
-) -> None:
-    arguments = page_times.parse(
-        ["--rounds", "1", "--pages", "Trade", "--data", DATA, "--padded-floor"]
-    )
-    rows = page_times.report(*app_and_floor, arguments)
-    output = capsys.readouterr().out
-    assert "page" in output and "padded floor" in output and "ratio" in output, output
+    assert "page" in output and floor in output and "ratio" in output, output
     assert "first load" in output and "Trade" in output and "all pages" in output, output
     # Each time's part until the page had the run's last message was seen, and lies within it.
     assert "Dyad last msg" in output and "floor last msg" in output, output

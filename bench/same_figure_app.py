@@ -1,4 +1,5 @@
-"""The same-figure floor: pages that draw exactly the figures Dyad's pages draw, nothing else.
+"""The same-figure floor: pages that draw exactly the figures Dyad's pages draw, nothing else;
+and its padded and replayed forms (below).
 
 ``bench.page_times`` reads the figures back from the app (``bench.figure_specs``)
 into a JSON file and starts this app with ``$DYAD_FLOOR_FIGURES`` pointing at
@@ -21,10 +22,10 @@ floor sends those, each through the run's context as an element's would go
 (hashed, and sent as a reference where the browser holds it), and computes
 nothing; a session's first run sends the app's first run's (``first_replay``:
 some elements are sent once a session, such as the script that fetches the
-code of every page's elements). The browser draws the very page the app's draws; what the app costs
-beyond it is its own work (the pack, the page's logic, Streamlit's calls that
-make the elements). Its widgets are drawn, not registered: changing one reruns
-the page, which sends the same messages again.
+code of every page's elements). The browser draws the very page the app's
+draws; what the app costs beyond it is its own work (the pack, the page's
+logic, Streamlit's calls that make the elements). Its widgets are drawn, not
+registered: changing one reruns the page, which sends the same messages again.
 """
 
 import base64

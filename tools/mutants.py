@@ -607,6 +607,12 @@ MUTANTS = [
         "* 1.25 or 1.0,",
         browser_only=True,
     ),
+    Mutant(
+        "claims-without-a-chart-last-dropped",
+        "pages/claims.py",
+        "        ui.chart_card(chart)\ndraw_unboxed()\n",
+        "        ui.chart_card(chart)\n",
+    ),
 ]
 
 

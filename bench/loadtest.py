@@ -43,6 +43,7 @@ from playwright.async_api import Browser, async_playwright
 
 from bench.large_packs import rss_mb
 from bench.page_times import (
+    REPLAYED,
     add_floor_arguments,
     app_and_floor,
     floor_name,
@@ -378,12 +379,19 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--downloads",
         action=argparse.BooleanOptionalAction,
-        default=True,
+        default=None,
         help="readers download a CSV and an image where a page offers them; with "
         "--no-downloads they only read and filter, as alike in both rooms as they can be "
-        "(the floor offers no CSV and no server-drawn image)",
+        "(the floor offers no CSV and no server-drawn image; the replayed floor draws the "
+        "app's download buttons but cannot serve their files, so it reads with "
+        "--no-downloads)",
     )
-    return parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    if arguments.downloads is None:
+        arguments.downloads = arguments.floor != REPLAYED
+    elif arguments.downloads and arguments.floor == REPLAYED:
+        parser.error("the replayed floor cannot serve the app's files: use --no-downloads")
+    return arguments
 
 
 def report(app: AppServer, floor: AppServer, arguments) -> list[dict]:

@@ -109,26 +109,46 @@ def test_page_times_prints_its_table_against_its_floor(
             assert 0 < row[f"{target} last msg"] <= row[target], row
 
 
-def test_loadtest_prints_its_report(app_and_floor: tuple, capsys: pytest.CaptureFixture) -> None:
-    app, floor, _ = app_and_floor
+@pytest.mark.parametrize(
+    ("servers", "option", "floor"),
+    [
+        ("app_and_floor", "--padded-floor", "padded floor"),
+        ("app_and_replayed_floor", "--replayed-floor", "replayed floor"),
+    ],
+)
+def test_loadtest_prints_its_report(
+    servers: str, option: str, floor: str, request: pytest.FixtureRequest, capsys
+) -> None:
+    app, floor_server, _ = request.getfixturevalue(servers)
     arguments = loadtest.parse(
         [
             *("--readers", "2", "--browsers", "0", "--arrive", "0.5", "--duration", "2"),
-            *("--lone-rounds", "1", "--rooms", "2", "--data", DATA, "--padded-floor"),
+            *("--lone-rounds", "1", "--rooms", "2", "--data", DATA, option),
         ]
     )
-    rows = loadtest.report(app, floor, arguments)
+    rows = loadtest.report(app, floor_server, arguments)
     output = capsys.readouterr().out
     assert "room p95 s" in output and "MB per session" in output, output
+    assert f"against the {floor}" in output, output
     assert "floor room p95" in output and "the median of 2 rooms" in output, output
-    # Two rooms a server, the one that goes first alternating.
+    # Two rooms a server, the one that goes first alternating; no reader saw an error.
     assert [(row["room"], row["server"]) for row in rows] == [
         (1, "Dyad"),
         (1, "floor"),
         (2, "floor"),
         (2, "Dyad"),
     ]
+    assert [row["errors"] for row in rows] == [0, 0, 0, 0], output
     assert "Dyad p50" in output and "floor p50" in output, output  # the table by page
+
+
+def test_the_replayed_floors_room_reads_without_downloads() -> None:
+    """The replayed floor draws the app's download buttons but cannot serve their files: its
+    room reads and filters only, and asking it to download is refused."""
+    assert loadtest.parse(["--replayed-floor"]).downloads is False
+    assert loadtest.parse([]).downloads is True
+    with pytest.raises(SystemExit):
+        loadtest.parse(["--replayed-floor", "--downloads"])
 
 
 def test_large_packs_prints_its_tables(app_and_floor: tuple, capsys: pytest.CaptureFixture) -> None:

@@ -55,6 +55,16 @@ def test_the_padded_floor_sends_as_many_messages_as_each_app_page(app_and_floor:
     assert trade["charts"] and trade["padding"] == app_deltas["Trade"] - len(trade["charts"])
 
 
+# Each run below, against each floor: its servers' fixture, its option, its name in the output.
+EACH_FLOOR = pytest.mark.parametrize(
+    ("servers", "option", "floor"),
+    [
+        ("app_and_floor", "--padded-floor", "padded floor"),
+        ("app_and_replayed_floor", "--replayed-floor", "replayed floor"),
+    ],
+)
+
+
 def what_is_drawn(message) -> tuple:
     """A delta as the browser draws it: where, what kind, and what (a download's file id, made
     anew on every run of the app, left out)."""
@@ -87,13 +97,7 @@ def test_the_replayed_floor_sends_each_app_pages_very_elements(
     assert charts, "Trade draws no chart on the fixture pack: the test is void"
 
 
-@pytest.mark.parametrize(
-    ("servers", "option", "floor"),
-    [
-        ("app_and_floor", "--padded-floor", "padded floor"),
-        ("app_and_replayed_floor", "--replayed-floor", "replayed floor"),
-    ],
-)
+@EACH_FLOOR
 def test_page_times_prints_its_table_against_its_floor(
     servers: str, option: str, floor: str, request: pytest.FixtureRequest, capsys
 ) -> None:
@@ -109,13 +113,7 @@ def test_page_times_prints_its_table_against_its_floor(
             assert 0 < row[f"{target} last msg"] <= row[target], row
 
 
-@pytest.mark.parametrize(
-    ("servers", "option", "floor"),
-    [
-        ("app_and_floor", "--padded-floor", "padded floor"),
-        ("app_and_replayed_floor", "--replayed-floor", "replayed floor"),
-    ],
-)
+@EACH_FLOOR
 def test_loadtest_prints_its_report(
     servers: str, option: str, floor: str, request: pytest.FixtureRequest, capsys
 ) -> None:

@@ -1,5 +1,7 @@
 """Claims: each claim a source makes, its verdict, and the evidence with its numbers side by side."""
 
+from itertools import groupby
+
 import pandas as pd
 import streamlit as st
 
@@ -108,23 +110,18 @@ matching = matching.iloc[ui.page_of(len(matching), "claims", key="claims-page", 
 # A claim with a chart is a box holding its card and its chart card; claims without one, one
 # after another, are drawn as one block of cards: an element for them all, not a box and a card
 # each (every element is a message of its own, on every visit to the page).
-unboxed: list[str] = []
-
-
-def draw_unboxed() -> None:
-    if unboxed:
-        ui.html(cards.cards_block(unboxed, rows=True))
-        unboxed.clear()
-
-
-for check_id in matching["id"]:
-    chart = ui.computed(check_evidence_chart, tables, check_id)
-    card = ui.computed(claim_block, tables, check_id, chart is not None)
-    if chart is None:
-        unboxed.append(card)
+shown = [
+    (check_id, ui.computed(check_evidence_chart, tables, check_id)) for check_id in matching["id"]
+]
+for charted, together in groupby(shown, key=lambda claim: claim[1] is not None):
+    claims = [
+        (check_id, chart, ui.computed(claim_block, tables, check_id, charted))
+        for check_id, chart in together
+    ]
+    if not charted:
+        ui.html(cards.cards_block([card for _, _, card in claims], rows=True))
         continue
-    draw_unboxed()
-    with st.container(border=True, key=f"claim-{check_id}"):
-        ui.html(card)
-        ui.chart_card(chart)
-draw_unboxed()
+    for check_id, chart, card in claims:
+        with st.container(border=True, key=f"claim-{check_id}"):
+            ui.html(card)
+            ui.chart_card(chart)

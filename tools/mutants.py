@@ -608,10 +608,10 @@ MUTANTS = [
         browser_only=True,
     ),
     Mutant(
-        "claims-without-a-chart-last-dropped",
+        "claims-without-a-chart-dropped",
         "pages/claims.py",
-        "        ui.chart_card(chart)\ndraw_unboxed()\n",
-        "        ui.chart_card(chart)\n",
+        "        ui.html(cards.cards_block([card for _, _, card in claims], rows=True))",
+        "        pass",
     ),
 ]
 

@@ -365,7 +365,7 @@ def app_and_floor(
     """The app on ``data_dir`` and its floor (``FLOORS``), both running; their pages' figures
     (of ``pages`` and the first page only, when given). The padded floor's pages also send as
     many other elements as the app's; the replayed floor's send the app's very messages
-    (``page_messages``)."""
+    (``recorded_messages``)."""
     figures_path = RESULTS / f"{label}-figures.json"
     figures = write_page_figures(figures_path, data_dir, pages)
     saved = os.environ.get("DYAD_FLOOR_FIGURES")
@@ -375,16 +375,16 @@ def app_and_floor(
             app = start_app_server(data_dir=data_dir, log_path=RESULTS / f"{label}-app.log")
             stack.callback(app.stop)
             if floor != FIGURES:
-                sent = asyncio.run(page_messages(app.url))
+                sent = asyncio.run(recorded_messages(app.url))
                 for page in figures:
-                    messages = sent[page["title"]]
+                    messages = sent.pages[page["title"]]
                     if floor == PADDED:
                         page["padding"] = max(0, len(messages) - len(page["charts"]))
                     else:
                         page["replay"] = encoded(messages)
                 if floor == REPLAYED:
                     # A session's first run (the first page's) sends some elements once.
-                    figures[0]["first_replay"] = encoded(asyncio.run(first_run_messages(app.url)))
+                    figures[0]["first_replay"] = encoded(sent.first_run)
                 figures_path.write_text(json.dumps(figures), encoding="utf-8")
             floor_server = start_app_server(FLOOR_APP, log_path=RESULTS / f"{label}-floor.log")
             stack.callback(floor_server.stop)
@@ -396,32 +396,31 @@ def app_and_floor(
             os.environ["DYAD_FLOOR_FIGURES"] = saved
 
 
-async def page_messages(url: str) -> dict[str, list[ForwardMsg]]:
-    """The deltas (elements and blocks, each cached one as the message it refers to) each
-    page of the app at ``url`` sends when a reader comes back to it (a session's first run
-    sends some once; its second visit to a page is what every later click gets)."""
+@dataclass
+class Recorded:
+    """What the app sends a reader, delta by delta (elements and blocks, each cached one as
+    the message it refers to): on a session's first run (its first page's), which also holds
+    what is sent once a session, such as the script that fetches the code of every page's
+    elements (``components.element_code``); and on each page when a reader comes back to it,
+    which is what every later click gets."""
+
+    first_run: list[ForwardMsg]
+    pages: dict[str, list[ForwardMsg]]
+
+
+async def recorded_messages(url: str) -> Recorded:
+    """What the app at ``url`` sends one reader who opens it and visits every page twice."""
     reader = ProtocolReader(url)
     try:
         await reader.connect()
+        first_run = reader.messages
         for page in list(reader.pages):
             await reader.rerun(page)
-        sent = {}
+        pages = {}
         for page in list(reader.pages):
             await reader.rerun(page)
-            sent[page.name] = reader.messages
-        return sent
-    finally:
-        await reader.close()
-
-
-async def first_run_messages(url: str) -> list[ForwardMsg]:
-    """The deltas of a session's first run on the app at ``url`` (its first page's): those a
-    later visit gets and those sent once a session, such as the script that fetches the code
-    of every page's elements (``components.element_code``)."""
-    reader = ProtocolReader(url)
-    try:
-        await reader.connect()
-        return reader.messages
+            pages[page.name] = reader.messages
+        return Recorded(first_run, pages)
     finally:
         await reader.close()
 
@@ -433,7 +432,7 @@ def encoded(messages: list[ForwardMsg]) -> list[str]:
 async def page_deltas(url: str) -> dict[str, int]:
     """How many deltas each page of the app at ``url`` sends a reader who comes back to it:
     each is a message, which Streamlit handles and sends on its own."""
-    return {name: len(messages) for name, messages in (await page_messages(url)).items()}
+    return {name: len(messages) for name, messages in (await recorded_messages(url)).pages.items()}
 
 
 FLOOR_HELP = {

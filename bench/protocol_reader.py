@@ -48,10 +48,8 @@ class ProtocolReader:
     base_url: str
     pages: list[Page] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
-    # How many deltas (elements and blocks, a cached one sent as its reference) the last run
-    # sent: each is one message, which the server handles and sends on its own.
-    deltas: int = 0
-    # Those deltas themselves, each cached one as the message it refers to.
+    # The deltas (elements and blocks) the last run sent, each cached one as the message it
+    # refers to: each is one message, which the server handles and sends on its own.
     messages: list[ForwardMsg] = field(default_factory=list)
     expanders: list[Block.Expandable] = field(default_factory=list)
     page_hash: str = ""
@@ -144,7 +142,6 @@ class ProtocolReader:
                     raise ReaderError("the page did not compile")
                 self.elements = elements
                 self.expanders = expanders
-                self.deltas = len(messages)
                 self.messages = messages
                 return
 

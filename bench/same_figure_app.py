@@ -17,7 +17,7 @@ the padded floor is its own work, not the number of things it shows.
 
 A page's ``replay`` (``--replayed-floor``) is the app page's own messages, its
 elements and blocks as a reader coming back to it gets them (charts, tables,
-widgets and all, recorded by ``bench.page_times.page_messages``): the replayed
+widgets and all, recorded by ``bench.page_times.recorded_messages``): the replayed
 floor sends those, each through the run's context as an element's would go
 (hashed, and sent as a reference where the browser holds it), and computes
 nothing; a session's first run sends the app's first run's (``first_replay``:
@@ -50,7 +50,8 @@ def same_transport() -> int:
     return no_delay()
 
 
-@st.cache_resource
+# No spinner: the server's first run would draw one the app's first run does not send.
+@st.cache_resource(show_spinner=False)
 def floor_pages(path: str) -> list[dict]:
     pages = json.loads(Path(path).read_text(encoding="utf-8"))
     for page in pages:

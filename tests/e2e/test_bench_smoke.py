@@ -79,20 +79,21 @@ def test_the_replayed_floor_sends_each_app_pages_very_elements(
     app_and_replayed_floor: tuple,
 ) -> None:
     app, floor, _ = app_and_replayed_floor
-    app_sent = asyncio.run(page_times.page_messages(app.url))
-    floor_sent = asyncio.run(page_times.page_messages(floor.url))
-    assert list(floor_sent) == list(app_sent)  # the same pages, in the same order
-    for page, messages in app_sent.items():
+    app_sent = asyncio.run(page_times.recorded_messages(app.url))
+    floor_sent = asyncio.run(page_times.recorded_messages(floor.url))
+    assert list(floor_sent.pages) == list(app_sent.pages)  # the same pages, in the same order
+    for page, messages in app_sent.pages.items():
         assert any(m.delta.new_element.WhichOneof("type") for m in messages), page
-        drawn = [what_is_drawn(m) for m in floor_sent[page]]
+        drawn = [what_is_drawn(m) for m in floor_sent.pages[page]]
         assert drawn == [what_is_drawn(m) for m in messages], page
     # A session's first run, too: the app's sends some elements once a session.
-    app_first = asyncio.run(page_times.first_run_messages(app.url))
-    floor_first = asyncio.run(page_times.first_run_messages(floor.url))
+    app_first, floor_first = app_sent.first_run, floor_sent.first_run
     assert [what_is_drawn(m) for m in floor_first] == [what_is_drawn(m) for m in app_first]
-    assert len(app_first) > len(next(iter(app_sent.values())))
+    assert len(app_first) > len(next(iter(app_sent.pages.values())))
     charts = [
-        m for m in app_sent["Trade"] if m.delta.new_element.WhichOneof("type") == "plotly_chart"
+        m
+        for m in app_sent.pages["Trade"]
+        if m.delta.new_element.WhichOneof("type") == "plotly_chart"
     ]
     assert charts, "Trade draws no chart on the fixture pack: the test is void"
 

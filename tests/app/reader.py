@@ -337,6 +337,12 @@ def cards_shown(app: AppTest) -> dict[str, Card]:
     return {card.record: card for card in reader.cards}
 
 
+def claim_cards(app: AppTest) -> dict[str, Card]:
+    """The Claims page's cards, by check id, in the page's order: a charted claim's in its
+    box, the others' drawn together."""
+    return {record: card for record, card in cards_shown(app).items() if card.kind == "claim"}
+
+
 def card_values(app: AppTest) -> list[str]:
     """Every number on the Overview's headline cards, as shown."""
     return [value for card in cards_shown(app).values() for value in card.values.values()]

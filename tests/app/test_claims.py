@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from tests.app.reader import READER_DATA, cards_shown, charts, open_page
+from tests.app.reader import READER_DATA, charts, claim_cards, open_page
 from tests.conftest import FIXTURES
 
 PACK_DIR = READER_DATA / "ruritania-graustark"
@@ -28,7 +28,7 @@ RECORDS = {
 
 def test_each_claim_lists_its_evidence_with_quotes_and_sources(monkeypatch):
     app = open_page("Claims", monkeypatch=monkeypatch)
-    claims = {card.record: card for card in cards_shown(app).values() if card.kind == "claim"}
+    claims = claim_cards(app)
     assert sorted(claims) == sorted(CHECKS)
     assert any(check.get("evidence") for check in CHECKS.values()), "no evidence: test is void"
     for check_id, check in CHECKS.items():
@@ -52,7 +52,7 @@ def test_each_claim_lists_its_evidence_with_quotes_and_sources(monkeypatch):
 
 def test_a_claims_own_quote_and_source_show_without_a_click(monkeypatch):
     app = open_page("Claims", monkeypatch=monkeypatch)
-    claims = {card.record: card for card in cards_shown(app).values() if card.kind == "claim"}
+    claims = claim_cards(app)
     quoted = [check for check in CHECKS.values() if check.get("quote")]
     assert quoted, "no claim quotes its source: test is void"
     for check in quoted:
@@ -80,7 +80,7 @@ def test_a_claims_evidence_reads_each_figure_as_its_record_gives_it(monkeypatch)
     ]
     assert any(round(value, 1) != value for *_, value in weighed), "no second decimal: void"
     app = open_page("Claims", FIXTURES / "packs", monkeypatch)
-    claims = {card.record: card for card in cards_shown(app).values() if card.kind == "claim"}
+    claims = claim_cards(app)
     drawn = charts(app)
     for check_id, label, value in weighed:
         as_recorded = re.compile(rf"(?<![\d.]){re.escape(str(value))}(?![\d])")

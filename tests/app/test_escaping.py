@@ -19,6 +19,7 @@ from tests.app.reader import (
     READER_DATA,
     _downloads_kept,  # noqa: F401 - autouse fixture
     cards_shown,
+    claim_cards,
     open_all,
     open_page,
 )
@@ -176,7 +177,7 @@ def test_claim_cards_show_the_hostile_claim_quote_and_note_as_written(hostile_da
     """Each claim on Claims is a card of HTML: its claim, quote and note read exactly as the
     hostile pack writes them, and the HTML sent holds no tag or link of the pack's own."""
     app = open_page("Claims", data_dir=hostile_data, monkeypatch=monkeypatch)
-    claims = {c.record: c for c in cards_shown(app).values() if c.kind == "claim"}
+    claims = claim_cards(app)
     assert f"Trade {HOSTILE}" in claims["record-trade-2024"].text
     assert f"{HOSTILE} Customs gives" in claims["record-trade-2024"].text
     assert claims["almost-all-in-national-currencies"].quote == HOSTILE

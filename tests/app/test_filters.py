@@ -17,6 +17,7 @@ from tests.app.reader import (
     _downloads_kept,  # noqa: F401 - autouse fixture
     cards_shown,
     chart_csv_rows,
+    claim_cards,
     csv_rows,
     download_bytes,
     download_keys,
@@ -298,8 +299,7 @@ CLAIMS = {
 
 def claims_shown(app) -> list[str]:
     """The claims whose cards the page draws (a charted claim's in its box, the others')."""
-    cards = cards_shown(app).values()
-    return sorted(card.record for card in cards if card.kind == "claim")
+    return sorted(claim_cards(app))
 
 
 def test_claims_verdict_filter(monkeypatch):

@@ -16,6 +16,7 @@ from tests.app.reader import (
     _downloads_kept,  # noqa: F401 - autouse fixture
     cards_shown,
     chart_csv_rows,
+    claim_cards,
     visit_another_page_and_come_back,
 )
 from tests.conftest import REPO
@@ -68,7 +69,7 @@ def test_claims_are_drawn_twelve_at_a_time_with_every_claim_reachable(scaled, mo
         return [str(c.value) for c in app.caption if str(c.value).startswith("Showing ")]
 
     def claims_drawn() -> list[str]:  # each claim is a card of HTML, in a box or with others
-        return [card.record for card in cards_shown(app).values() if card.kind == "claim"]
+        return list(claim_cards(app))
 
     assert showing() == [f"Showing 1–12 of {len(claim_ids)} claims"]
     assert len(claims_drawn()) == 12

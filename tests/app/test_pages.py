@@ -12,7 +12,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from components.registry import PAGES
-from tests.app.reader import cards_shown, open_page
+from tests.app.reader import cards_shown, claim_cards, open_page
 from tests.conftest import FIXTURES, REPO, SHIPPED_DATA
 
 TIMEOUT = 60
@@ -301,7 +301,7 @@ def test_a_claim_without_a_chart_says_why_in_its_own_block(monkeypatch):
     no_numbers = [c for c in checks if c.get("evidence") and not set(c["evidence"]) & figures]
     assert unverified and no_numbers, "the shipped pack has claims of both kinds"
     app = run_page("pages/claims.py")
-    blocks = [card.text for card in cards_shown(app).values() if card.kind == "claim"]
+    blocks = [card.text for card in claim_cards(app).values()]
     assert len(blocks) == len(checks)
     said = {
         "No evidence: this claim is unverified.": unverified,
